@@ -1,0 +1,55 @@
+import type { Role } from './roles.ts';
+
+/**
+ * Every action a route can demand. A route declares exactly one of these, or `public` (no session)
+ * or `authenticated` (any signed-in person, acting on themself only).
+ */
+export const permissions = [
+  'organisation.read',
+  'organisation.manage',
+  'people.read',
+  'people.manage',
+  'people.import',
+  'sites.read',
+  'sites.manage',
+  'parties.read',
+  'parties.manage',
+  'grants.manage',
+  'audit.read',
+] as const;
+export type Permission = (typeof permissions)[number];
+export type RouteAccess = Permission | 'public' | 'authenticated';
+
+/**
+ * The permission model: what each role may do. The scope of the grant that carries the role limits
+ * *which* records the permission reaches; the authorization module in the server applies it.
+ */
+export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
+  employee: [],
+  elected_official: [],
+  manager: ['organisation.read', 'people.read', 'sites.read'],
+  safety_representative: ['organisation.read', 'sites.read'],
+  security_coordinator: ['organisation.read', 'people.read', 'sites.read'],
+  security_department: ['organisation.read', 'people.read', 'sites.read', 'parties.read', 'audit.read'],
+  party_security_contact: ['parties.read', 'people.read'],
+  duty_officer: ['organisation.read', 'sites.read'],
+  board_reader: ['organisation.read'],
+  administrator: [
+    'organisation.read',
+    'organisation.manage',
+    'people.read',
+    'people.manage',
+    'people.import',
+    'sites.read',
+    'sites.manage',
+    'parties.read',
+    'parties.manage',
+    'grants.manage',
+    'audit.read',
+  ],
+};
+
+/** True when at least one of the roles carries the permission, whatever the scope. */
+export function rolesHavePermission(heldRoles: readonly Role[], permission: Permission): boolean {
+  return heldRoles.some((role) => rolePermissions[role].includes(permission));
+}

@@ -1,0 +1,106 @@
+import { type Permission, type Role, rolePermissions, type ScopeKind } from '@varn/domain';
+import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
+import { AppError } from '../platform/app-error.ts';
+
+/** One grant as the signed-in person holds it: a role, and where it applies. */
+export interface ActorGrant {
+  role: Role;
+  scopeKind: ScopeKind;
+  /** The materialised path of the scoped org unit ('/a/b/'), for `org_unit` grants. */
+  orgUnitPath: string | null;
+  partyId: string | null;
+}
+
+/** Who is acting. Every service call that touches data receives one. */
+export interface Actor {
+  tenantId: string;
+  personId: string;
+  accountId: string;
+  grants: readonly ActorGrant[];
+}
+
+/** Where one permission reaches for an actor: the union of the scopes of the grants carrying it. */
+export interface Scope {
+  isTenantWide: boolean;
+  orgUnitPaths: readonly string[];
+  partyIds: readonly string[];
+  includesSelf: boolean;
+}
+
+/** What a record offers to scope checks; leave out what the record has not. */
+export interface ScopedResource {
+  orgUnitPath?: string | null;
+  partyId?: string | null;
+  personId?: string | null;
+}
+
+export function permissionsOf(actor: Actor): Permission[] {
+  return [...new Set(actor.grants.flatMap((grant) => rolePermissions[grant.role]))];
+}
+
+export function can(actor: Actor, permission: Permission): boolean {
+  return actor.grants.some((grant) => rolePermissions[grant.role].includes(permission));
+}
+
+export function scopeOf(actor: Actor, permission: Permission): Scope {
+  const carrying = actor.grants.filter((grant) => rolePermissions[grant.role].includes(permission));
+  return {
+    isTenantWide: carrying.some((grant) => grant.scopeKind === 'tenant'),
+    orgUnitPaths: carrying.flatMap((grant) => (grant.orgUnitPath ? [grant.orgUnitPath] : [])),
+    partyIds: carrying.flatMap((grant) => (grant.scopeKind === 'party' && grant.partyId ? [grant.partyId] : [])),
+    includesSelf: carrying.some((grant) => grant.scopeKind === 'self'),
+  };
+}
+
+export function isInScope(actor: Actor, scope: Scope, resource: ScopedResource): boolean {
+  if (scope.isTenantWide) return true;
+  const { orgUnitPath, partyId, personId } = resource;
+  if (orgUnitPath && scope.orgUnitPaths.some((path) => orgUnitPath.startsWith(path))) return true;
+  if (partyId && scope.partyIds.includes(partyId)) return true;
+  return scope.includesSelf && personId === actor.personId;
+}
+
+/**
+ * Throws not_found unless the record is in the actor's scope for the permission. Out-of-scope
+ * records answer 404, exactly as missing ones: nobody learns what exists outside their part.
+ */
+export function authorize(actor: Actor, permission: Permission, resource: ScopedResource): void {
+  if (!isInScope(actor, scopeOf(actor, permission), resource)) throw new AppError('not_found');
+}
+
+type ScopeColumns = {
+  orgUnitPath?: Expression<string | null>;
+  partyId?: Expression<string | null>;
+  personId?: Expression<string | null>;
+};
+
+/**
+ * The same decision as `isInScope`, as a SQL condition for list queries, so lists and single reads
+ * can never disagree. Pass the columns (or joined expressions) that the listed table offers.
+ */
+export function scopeCondition<DB, Table extends keyof DB>(
+  actor: Actor,
+  permission: Permission,
+  builder: ExpressionBuilder<DB, Table>,
+  columns: ScopeColumns,
+): Expression<SqlBool> {
+  const scope = scopeOf(actor, permission);
+  if (scope.isTenantWide) return builder.lit(true);
+  const alternatives: Expression<SqlBool>[] = [];
+  if (columns.orgUnitPath) {
+    for (const path of scope.orgUnitPaths) {
+      alternatives.push(builder(columns.orgUnitPath, 'like', `${escapeLike(path)}%`));
+    }
+  }
+  if (columns.partyId && scope.partyIds.length > 0) {
+    alternatives.push(builder(columns.partyId, 'in', scope.partyIds));
+  }
+  if (columns.personId && scope.includesSelf) {
+    alternatives.push(builder(columns.personId, '=', actor.personId));
+  }
+  return alternatives.length > 0 ? builder.or(alternatives) : builder.lit(false);
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
+}

@@ -1,0 +1,106 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { registerRouteAccess } from './access/route-access.ts';
+import { auditRoutes } from './audit/routes.ts';
+import { authRoutes } from './auth/routes.ts';
+import { organisationRoutes } from './organisation/routes.ts';
+import type { Config } from './platform/config.ts';
+import type { Db } from './platform/database.ts';
+import { healthRoutes } from './platform/health-routes.ts';
+import { problemOf, registerProblemHandlers, sendProblem } from './platform/problems.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Db;
+    config: Config;
+  }
+}
+
+/** Request bodies above this are refused with 413 (a CSV import has its own, larger limit). */
+export const bodyLimitBytes = 256 * 1024;
+
+/** Builds the HTTP application around an open, migrated database. */
+export async function buildApp(config: Config, db: Db): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      redact: {
+        paths: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
+        remove: true,
+      },
+    },
+    bodyLimit: bodyLimitBytes,
+    genReqId: (request) => {
+      const incoming = request.headers['x-request-id'];
+      return typeof incoming === 'string' && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
+    },
+    trustProxy: config.environment === 'production',
+    return503OnClosing: true,
+  });
+  app.decorate('db', db);
+  app.decorate('config', config);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerProblemHandlers(app);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        styleSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: config.publicUrl.startsWith('https://') ? [] : null,
+      },
+    },
+    strictTransportSecurity: config.publicUrl.startsWith('https://'),
+  });
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: { info: { title: 'Värn API', version: '0.1.0' } },
+    transform: jsonSchemaTransform,
+  });
+  registerRouteAccess(app);
+
+  await app.register(healthRoutes);
+  await app.register(authRoutes);
+  await app.register(organisationRoutes);
+  await app.register(auditRoutes);
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+
+  await registerWebApp(app, config);
+  return app;
+}
+
+/** Serves the built web app, with the SPA's index.html for every page path outside /api. */
+async function registerWebApp(app: FastifyInstance, config: Config): Promise<void> {
+  const webRoot = config.webRoot;
+  const hasWebApp = webRoot !== null && existsSync(webRoot);
+  if (hasWebApp) {
+    await app.register(fastifyStatic, { root: webRoot, serve: false });
+    app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
+      const file = request.params as { '*': string };
+      const requested = file['*'];
+      if (requested.startsWith('api/')) return sendProblem(reply, problemOf('not_found', request));
+      if (requested && !requested.includes('..') && existsSync(`${webRoot}/${requested}`) && requested.includes('.')) {
+        return reply.sendFile(requested);
+      }
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    });
+  }
+  app.setNotFoundHandler((request, reply) => sendProblem(reply, problemOf('not_found', request)));
+}

@@ -1,0 +1,101 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Role } from '@varn/domain';
+import type { FastifyReply } from 'fastify';
+import type { Actor } from '../access/authorize.ts';
+import type { Config } from '../platform/config.ts';
+import type { Db } from '../platform/database.ts';
+
+export const sessionCookie = 'varn_session';
+/** Readable by the page, which echoes it in `x-csrf-token` (double submit against forgery). */
+export const csrfCookie = 'varn_csrf';
+
+export interface SessionRecord {
+  tokenHash: string;
+  tenantId: string;
+  accountId: string;
+  personId: string;
+  csrfToken: string;
+  isSecondFactorVerified: boolean;
+  lastSeenAt: Date;
+}
+
+function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export async function createSession(
+  db: Db,
+  account: { id: string; tenantId: string; personId: string },
+  isSecondFactorVerified: boolean,
+  config: Config,
+): Promise<{ token: string; csrfToken: string }> {
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  await db
+    .insertInto('sessions')
+    .values({
+      tokenHash: hashToken(token),
+      tenantId: account.tenantId,
+      accountId: account.id,
+      personId: account.personId,
+      csrfToken,
+      isSecondFactorVerified,
+      expiresAt: new Date(Date.now() + config.session.absoluteHours * 3_600_000),
+    })
+    .execute();
+  return { token, csrfToken };
+}
+
+/** The live session behind a cookie token: not past its absolute end, nor idle too long. */
+export async function findSession(db: Db, token: string, config: Config): Promise<SessionRecord | null> {
+  const idleSince = new Date(Date.now() - config.session.idleMinutes * 60_000);
+  const session = await db
+    .selectFrom('sessions')
+    .select(['tokenHash', 'tenantId', 'accountId', 'personId', 'csrfToken', 'isSecondFactorVerified', 'lastSeenAt'])
+    .where('tokenHash', '=', hashToken(token))
+    .where('expiresAt', '>', new Date())
+    .where('lastSeenAt', '>', idleSince)
+    .executeTakeFirst();
+  return session ?? null;
+}
+
+// Writing last_seen_at on every request would turn every read into a write; once a minute is
+// precise enough for an idle timeout counted in tens of minutes.
+const touchIntervalMs = 60_000;
+
+export async function touchSession(db: Db, session: SessionRecord): Promise<void> {
+  if (Date.now() - new Date(session.lastSeenAt).getTime() < touchIntervalMs) return;
+  await db.updateTable('sessions').set({ lastSeenAt: new Date() }).where('tokenHash', '=', session.tokenHash).execute();
+}
+
+export async function deleteSession(db: Db, token: string): Promise<void> {
+  await db.deleteFrom('sessions').where('tokenHash', '=', hashToken(token)).execute();
+}
+
+export async function loadActor(db: Db, session: SessionRecord): Promise<Actor> {
+  const grants = await db
+    .selectFrom('roleGrants as grant')
+    .leftJoin('orgUnits as unit', 'unit.id', 'grant.orgUnitId')
+    .select(['grant.role', 'grant.scopeKind', 'grant.partyId', 'unit.path as orgUnitPath'])
+    .where('grant.personId', '=', session.personId)
+    .where('grant.tenantId', '=', session.tenantId)
+    .execute();
+  return {
+    tenantId: session.tenantId,
+    personId: session.personId,
+    accountId: session.accountId,
+    grants: grants.map((grant) => ({ ...grant, role: grant.role as Role })),
+  };
+}
+
+export function setSessionCookies(reply: FastifyReply, session: { token: string; csrfToken: string }, config: Config) {
+  const secure = config.publicUrl.startsWith('https://');
+  const maxAge = config.session.absoluteHours * 3600;
+  reply.setCookie(sessionCookie, session.token, { path: '/', httpOnly: true, sameSite: 'lax', secure, maxAge });
+  reply.setCookie(csrfCookie, session.csrfToken, { path: '/', httpOnly: false, sameSite: 'lax', secure, maxAge });
+}
+
+export function clearSessionCookies(reply: FastifyReply) {
+  reply.clearCookie(sessionCookie, { path: '/' });
+  reply.clearCookie(csrfCookie, { path: '/' });
+}

@@ -1,0 +1,96 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+const environmentSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PUBLIC_URL: z.url().optional(),
+  DATABASE_URL: z.string().optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  DATA_DIR: z.string().default('./data'),
+  SECRET_KEY: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/i, 'SECRET_KEY is 32 bytes as 64 hex characters')
+    .optional(),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(10),
+  SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  SIGN_IN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).default(15),
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().optional(),
+  OIDC_CLIENT_SECRET: z.string().optional(),
+  OIDC_PERSON_CLAIM: z.string().default('email'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
+});
+
+export type Config = {
+  environment: 'development' | 'test' | 'production';
+  host: string;
+  port: number;
+  publicUrl: string;
+  database: { kind: 'postgres'; url: string; poolSize: number } | { kind: 'pglite'; dataDir: string | null };
+  dataDir: string;
+  /** 32 bytes for AES-256-GCM field encryption (TOTP secrets now, home addresses later). */
+  secretKey: Buffer;
+  session: { idleMinutes: number; absoluteHours: number };
+  signIn: { maxFailures: number; lockoutMinutes: number };
+  oidc: { issuer: string; clientId: string; clientSecret: string; personClaim: string } | null;
+  logLevel: string;
+  seedDemo: boolean;
+  webRoot: string | null;
+};
+
+/**
+ * Reads the configuration from the environment. Outside production a missing SECRET_KEY is made
+ * once and kept in the data directory, so `npm start` needs no setup; production refuses to start
+ * without one.
+ */
+export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = environmentSchema.parse(environment);
+  const isProduction = parsed.NODE_ENV === 'production';
+  const dataDir = path.resolve(parsed.DATA_DIR);
+  if (isProduction && !parsed.SECRET_KEY) {
+    throw new Error('SECRET_KEY must be set in production (64 hex characters)');
+  }
+  const oidcComplete = parsed.OIDC_ISSUER && parsed.OIDC_CLIENT_ID && parsed.OIDC_CLIENT_SECRET;
+  return {
+    environment: parsed.NODE_ENV,
+    host: parsed.HOST,
+    port: parsed.PORT,
+    publicUrl: parsed.PUBLIC_URL ?? `http://localhost:${parsed.PORT}`,
+    database: parsed.DATABASE_URL
+      ? { kind: 'postgres', url: parsed.DATABASE_URL, poolSize: parsed.DATABASE_POOL_SIZE }
+      : { kind: 'pglite', dataDir: path.join(dataDir, 'pglite') },
+    dataDir,
+    secretKey: parsed.SECRET_KEY ? Buffer.from(parsed.SECRET_KEY, 'hex') : readOrCreateLocalKey(dataDir),
+    session: { idleMinutes: parsed.SESSION_IDLE_MINUTES, absoluteHours: parsed.SESSION_ABSOLUTE_HOURS },
+    signIn: { maxFailures: parsed.SIGN_IN_MAX_FAILURES, lockoutMinutes: parsed.SIGN_IN_LOCKOUT_MINUTES },
+    oidc: oidcComplete
+      ? {
+          issuer: parsed.OIDC_ISSUER as string,
+          clientId: parsed.OIDC_CLIENT_ID as string,
+          clientSecret: parsed.OIDC_CLIENT_SECRET as string,
+          personClaim: parsed.OIDC_PERSON_CLAIM,
+        }
+      : null,
+    logLevel: parsed.LOG_LEVEL,
+    seedDemo: !isProduction && parsed.SEED_DEMO === 'auto',
+    webRoot: path.resolve(import.meta.dirname, '../../../web/dist'),
+  };
+}
+
+function readOrCreateLocalKey(dataDir: string): Buffer {
+  const keyFile = path.join(dataDir, 'secret.key');
+  try {
+    return Buffer.from(readFileSync(keyFile, 'utf8').trim(), 'hex');
+  } catch {
+    mkdirSync(dataDir, { recursive: true });
+    const key = randomBytes(32);
+    writeFileSync(keyFile, key.toString('hex'), { mode: 0o600 });
+    return key;
+  }
+}

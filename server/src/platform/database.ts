@@ -1,0 +1,70 @@
+import { PGlite } from '@electric-sql/pglite';
+import { CamelCasePlugin, Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from 'kysely';
+import pg from 'pg';
+import type { Config } from './config.ts';
+import type { Database } from './schema.ts';
+
+export type Db = Kysely<Database>;
+
+// Both drivers return the same JavaScript values: counts as numbers, dates (without time) as
+// 'YYYY-MM-DD' strings rather than Dates at local midnight, numerics as strings.
+const int8 = 20;
+const numeric = 1700;
+const date = 1082;
+pg.types.setTypeParser(int8, Number);
+pg.types.setTypeParser(date, (value: string) => value);
+
+/** Opens the database the configuration names: PostgreSQL through a pool, or embedded PGlite. */
+export function openDatabase(database: Config['database']): Db {
+  if (database.kind === 'postgres') {
+    const pool = new pg.Pool({ connectionString: database.url, max: database.poolSize });
+    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+  }
+  const pglite = new PGlite(database.dataDir ?? undefined, {
+    parsers: { [int8]: Number, [numeric]: (value: string) => value, [date]: (value: string) => value },
+  });
+  return new Kysely<Database>({
+    dialect: new PostgresDialect({ pool: pgliteAsPool(pglite) }),
+    plugins: [new CamelCasePlugin()],
+  });
+}
+
+/**
+ * PGlite is a single connection. Kysely's PostgresDialect wants a pool; this one hands the one
+ * connection to one borrower at a time, so a transaction never interleaves with another query.
+ */
+function pgliteAsPool(pglite: PGlite): PostgresPool {
+  let queue: Promise<void> = Promise.resolve();
+  return {
+    options: {},
+    async connect(): Promise<PostgresPoolClient> {
+      let release!: () => void;
+      const previous = queue;
+      queue = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      await previous;
+      return {
+        async query(sql: string, parameters: readonly unknown[]) {
+          // Without parameters the simple protocol runs several statements (migrations), as pg does.
+          const result =
+            parameters.length === 0
+              ? (await pglite.exec(sql)).at(-1)
+              : await pglite.query(sql, parameters as unknown[], { rowMode: 'object' });
+          const rows = result?.rows ?? [];
+          return { command: commandOf(sql), rowCount: result?.affectedRows ?? rows.length, rows };
+        },
+        release,
+      } as unknown as PostgresPoolClient;
+    },
+    async end() {
+      await queue;
+      await pglite.close();
+    },
+  };
+}
+
+function commandOf(sql: string): 'SELECT' | 'INSERT' | 'UPDATE' | 'DELETE' | 'MERGE' {
+  const verb = /^\s*(?:with\b[\s\S]*?\)\s*)?(\w+)/i.exec(sql)?.[1]?.toUpperCase();
+  return verb === 'INSERT' || verb === 'UPDATE' || verb === 'DELETE' || verb === 'MERGE' ? verb : 'SELECT';
+}

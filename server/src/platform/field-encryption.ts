@@ -1,0 +1,27 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+
+const version = 'v1';
+
+/**
+ * AES-256-GCM for single columns that must not be readable in the database (TOTP secrets, home
+ * addresses). The stored text is `v1.<iv>.<tag>.<ciphertext>` in base64url; the key comes from
+ * configuration and never from the database.
+ */
+export function encryptField(key: Buffer, plaintext: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  const ciphertext = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+  return [version, iv, cipher.getAuthTag(), ciphertext]
+    .map((part) => (typeof part === 'string' ? part : part.toString('base64url')))
+    .join('.');
+}
+
+export function decryptField(key: Buffer, stored: string): string {
+  const [storedVersion, iv, tag, ciphertext] = stored.split('.');
+  if (storedVersion !== version || !iv || !tag || ciphertext === undefined) {
+    throw new Error('unknown field encryption format');
+  }
+  const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
+  decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+  return Buffer.concat([decipher.update(Buffer.from(ciphertext, 'base64url')), decipher.final()]).toString('utf8');
+}

@@ -1,0 +1,40 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../app.ts';
+import { startSealer } from '../audit/sealer.ts';
+import { type DemoLogin, isDatabaseEmpty, seedDemoTenant } from '../demo/demo-tenant.ts';
+import type { Config } from './config.ts';
+import { type Db, openDatabase } from './database.ts';
+import { migrate } from './migrate.ts';
+
+export interface RunningServer {
+  app: FastifyInstance;
+  db: Db;
+  url: string;
+  /** The demo log-ins when this start seeded the demo tenant; empty otherwise. */
+  demoLogins: DemoLogin[];
+  /** Stops taking requests, lets those in flight finish, seals the audit log, closes the database. */
+  stop(): Promise<void>;
+}
+
+/** Opens and migrates the database, seeds the demo tenant into an empty one, and listens. */
+export async function startServer(config: Config): Promise<RunningServer> {
+  const db = openDatabase(config.database);
+  await migrate(db);
+  const demoLogins = config.seedDemo && (await isDatabaseEmpty(db)) ? await seedDemoTenant(db, config) : [];
+  const app = await buildApp(config, db);
+  const sealer = startSealer(db, (error) => app.log.error({ err: error }, 'audit sealer failed'));
+  await app.listen({ host: config.host, port: config.port });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  return {
+    app,
+    db,
+    url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`,
+    demoLogins,
+    async stop() {
+      await app.close();
+      await sealer.stop();
+      await db.destroy();
+    },
+  };
+}
