@@ -6,10 +6,10 @@ import { AppError } from '../platform/app-error.ts';
 import { clearSessionCookies, deleteSession, sessionCookie, setSessionCookies } from './sessions.ts';
 import { currentUserOf, signInWithPassword, signOut, verifySecondFactor } from './sign-in.ts';
 
-// Per client address, on top of the per-account lockout: slows guessing across many accounts.
-const signInRateLimit = { max: 10, timeWindow: '1 minute' };
-
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
+  // Per client address, on top of the per-account lockout: slows guessing across many accounts.
+  const signInRateLimit = { max: app.config.signIn.ratePerMinute, timeWindow: '1 minute' };
+
   app.post(
     '/api/auth/sign-in',
     {

@@ -255,13 +255,22 @@ export async function isDatabaseEmpty(db: Db): Promise<boolean> {
   return (await db.selectFrom('tenants').select('id').limit(1).executeTakeFirst()) === undefined;
 }
 
-/** Seeds the demo tenant in one transaction and returns its log-ins. */
-export async function seedDemoTenant(db: Db, config: Config): Promise<DemoLogin[]> {
+export interface DemoTenantIdentity {
+  slug: string;
+  name: string;
+  emailDomain: string;
+}
+
+const demoTenant: DemoTenantIdentity = { slug: 'demo', name: 'Demo kommun', emailDomain: 'demo.varn.se' };
+
+/** Seeds a demo tenant in one transaction and returns its log-ins. Tests seed a second one. */
+export async function seedDemoTenant(db: Db, config: Config, identity = demoTenant): Promise<DemoLogin[]> {
+  const email = (address: string) => address.replace('@demo.varn.se', `@${identity.emailDomain}`);
   const passwordHash = await hashPassword(demoPassword);
   return db.transaction().execute(async (transaction) => {
     const tenant = await transaction
       .insertInto('tenants')
-      .values({ slug: 'demo', name: 'Demo kommun' })
+      .values({ slug: identity.slug, name: identity.name })
       .returning('id')
       .executeTakeFirstOrThrow();
     const tenantId = tenant.id;
@@ -301,7 +310,7 @@ export async function seedDemoTenant(db: Db, config: Config): Promise<DemoLogin[
           tenantId,
           name: party.name,
           abbreviation: party.abbreviation,
-          officeEmail: `kansli.${party.abbreviation.toLowerCase()}@demo.varn.se`,
+          officeEmail: email(`kansli.${party.abbreviation.toLowerCase()}@demo.varn.se`),
         })
         .returning('id')
         .executeTakeFirstOrThrow();
@@ -359,7 +368,7 @@ export async function seedDemoTenant(db: Db, config: Config): Promise<DemoLogin[
           kind: user.kind,
           givenName: user.givenName,
           familyName: user.familyName,
-          email: user.email,
+          email: email(user.email),
           title: user.title,
           unitId: user.unit ? unitId(user.unit) : null,
           partyId: user.party ? partyId(user.party) : null,
@@ -385,7 +394,7 @@ export async function seedDemoTenant(db: Db, config: Config): Promise<DemoLogin[
         .values({
           tenantId,
           personId: person.id,
-          email: user.email,
+          email: email(user.email),
           passwordHash,
           totpSecretEncrypted: needsSecondFactor ? encryptField(config.secretKey, demoTotpSecret) : null,
           totpEnabledAt: needsSecondFactor ? new Date() : null,
@@ -401,7 +410,7 @@ export async function seedDemoTenant(db: Db, config: Config): Promise<DemoLogin[
       logins.push({
         role: user.role,
         name: `${user.givenName} ${user.familyName}`,
-        email: user.email,
+        email: email(user.email),
         password: demoPassword,
         totpSecret: needsSecondFactor ? demoTotpSecret : null,
       });

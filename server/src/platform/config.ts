@@ -19,6 +19,7 @@ const environmentSchema = z.object({
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(10),
   SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   SIGN_IN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).default(15),
+  SIGN_IN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   OIDC_ISSUER: z.url().optional(),
   OIDC_CLIENT_ID: z.string().optional(),
   OIDC_CLIENT_SECRET: z.string().optional(),
@@ -37,7 +38,8 @@ export type Config = {
   /** 32 bytes for AES-256-GCM field encryption (TOTP secrets now, home addresses later). */
   secretKey: Buffer;
   session: { idleMinutes: number; absoluteHours: number };
-  signIn: { maxFailures: number; lockoutMinutes: number };
+  /** Per account: failures before a lockout. Per client address: sign-in attempts a minute. */
+  signIn: { maxFailures: number; lockoutMinutes: number; ratePerMinute: number };
   oidc: { issuer: string; clientId: string; clientSecret: string; personClaim: string } | null;
   logLevel: string;
   seedDemo: boolean;
@@ -68,7 +70,11 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     dataDir,
     secretKey: parsed.SECRET_KEY ? Buffer.from(parsed.SECRET_KEY, 'hex') : readOrCreateLocalKey(dataDir),
     session: { idleMinutes: parsed.SESSION_IDLE_MINUTES, absoluteHours: parsed.SESSION_ABSOLUTE_HOURS },
-    signIn: { maxFailures: parsed.SIGN_IN_MAX_FAILURES, lockoutMinutes: parsed.SIGN_IN_LOCKOUT_MINUTES },
+    signIn: {
+      maxFailures: parsed.SIGN_IN_MAX_FAILURES,
+      lockoutMinutes: parsed.SIGN_IN_LOCKOUT_MINUTES,
+      ratePerMinute: parsed.SIGN_IN_RATE_PER_MINUTE,
+    },
     oidc: oidcComplete
       ? {
           issuer: parsed.OIDC_ISSUER as string,
