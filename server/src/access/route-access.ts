@@ -13,6 +13,16 @@ declare module 'fastify' {
     session: SessionRecord | null;
     actor: Actor | null;
   }
+  interface FastifyInstance {
+    /** Every route with its declared access, for the generated permission-matrix test. */
+    declaredRoutes: DeclaredRoute[];
+  }
+}
+
+export interface DeclaredRoute {
+  method: string;
+  url: string;
+  access: RouteAccess;
 }
 
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -25,9 +35,14 @@ export function registerRouteAccess(app: FastifyInstance): void {
   app.decorateRequest('session', null);
   app.decorateRequest('actor', null);
 
+  app.decorate('declaredRoutes', []);
   app.addHook('onRoute', (route) => {
-    if (!route.config?.access) {
+    const access = route.config?.access;
+    if (!access) {
       throw new Error(`${route.method} ${route.url} declares no access: add config.access`);
+    }
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') app.declaredRoutes.push({ method, url: route.url, access });
     }
   });
 

@@ -30,6 +30,10 @@ import { createSite, findSites, getSite, updateSite } from './sites.ts';
 const itemsOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
 
 export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
+  // HR exports arrive as CSV text; the import validates every row itself.
+  app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: maxImportBytes }, (_request, body, done) =>
+    done(null, body),
+  );
   const context = (request: Parameters<typeof actorOf>[0] & { id: string }) =>
     auditContextOf(actorOf(request), request.id);
 
