@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, test } from 'node:test';
-import { rolesHavePermission, roles } from '@varn/domain';
+import { roles, rolesHavePermission } from '@varn/domain';
 import type { TestApp, TestClient } from '../testing/test-app.ts';
 import { createTestApp } from '../testing/test-app.ts';
 import { countRows, describeEachDatabase } from '../testing/test-database.ts';
@@ -55,7 +55,10 @@ describeEachDatabase('permission matrix', (kind) => {
 
   test('without a session every non-public route answers 401 problem+json', async () => {
     for (const route of routesUnderTest().filter((candidate) => candidate.access !== 'public')) {
-      const response = await harness.app.inject({ method: route.method as 'GET', url: route.url.replace(':id', randomUUID()) });
+      const response = await harness.app.inject({
+        method: route.method as 'GET',
+        url: route.url.replace(':id', randomUUID()),
+      });
       assert.equal(response.statusCode, 401, `${route.method} ${route.url}`);
       assert.equal(response.json().code, 'unauthenticated');
     }

@@ -40,7 +40,12 @@ describeEachDatabase('API conventions', (kind) => {
 
   test('malformed JSON answers 400 malformed_request', async () => {
     await assertRefused(
-      administrator.request({ method: 'POST', url: '/api/people', payload: '{"kind": "employee",', headers: { 'content-type': 'application/json' } }),
+      administrator.request({
+        method: 'POST',
+        url: '/api/people',
+        payload: '{"kind": "employee",',
+        headers: { 'content-type': 'application/json' },
+      }),
       400,
       'malformed_request',
     );
@@ -63,7 +68,10 @@ describeEachDatabase('API conventions', (kind) => {
   test('domain rules refuse with our own messages: an employee without a unit', async () => {
     const { unitId: _unit, ...withoutUnit } = validPerson();
     const problem = await assertRefused(administrator.post('/api/people', withoutUnit), 400, 'validation_failed');
-    assert.deepEqual(problem.errors?.[0]?.message, { sv: 'En medarbetare hör till en enhet', en: 'An employee belongs to a unit' });
+    assert.deepEqual(problem.errors?.[0]?.message, {
+      sv: 'En medarbetare hör till en enhet',
+      en: 'An employee belongs to a unit',
+    });
   });
 
   test('oversized bodies answer 413', async () => {
@@ -75,8 +83,16 @@ describeEachDatabase('API conventions', (kind) => {
   });
 
   test('too long text answers 400 and control characters are refused', async () => {
-    await assertRefused(administrator.post('/api/people', { ...validPerson(), givenName: 'x'.repeat(101) }), 400, 'validation_failed');
-    await assertRefused(administrator.post('/api/people', { ...validPerson(), givenName: 'Anna\u0000' }), 400, 'validation_failed');
+    await assertRefused(
+      administrator.post('/api/people', { ...validPerson(), givenName: 'x'.repeat(101) }),
+      400,
+      'validation_failed',
+    );
+    await assertRefused(
+      administrator.post('/api/people', { ...validPerson(), givenName: 'Anna\u0000' }),
+      400,
+      'validation_failed',
+    );
   });
 
   test('invalid UUIDs in paths answer 400, never 500', async () => {
@@ -88,14 +104,23 @@ describeEachDatabase('API conventions', (kind) => {
 
   test('a wrong content type answers 415', async () => {
     await assertRefused(
-      administrator.request({ method: 'POST', url: '/api/people', payload: 'kind=employee', headers: { 'content-type': 'application/x-www-form-urlencoded' } }),
+      administrator.request({
+        method: 'POST',
+        url: '/api/people',
+        payload: 'kind=employee',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      }),
       415,
       'unsupported_media_type',
     );
   });
 
   test('SQL and HTML in text fields are stored and returned verbatim, harmlessly', async () => {
-    const hostile = { ...validPerson(), givenName: "Robert'); DROP TABLE people;--", title: '<script>alert(1)</script>' };
+    const hostile = {
+      ...validPerson(),
+      givenName: "Robert'); DROP TABLE people;--",
+      title: '<script>alert(1)</script>',
+    };
     const created = await administrator.post('/api/people', hostile);
     assert.equal(created.statusCode, 201, created.body);
     const read = (await administrator.get(`/api/people/${created.json().id}`)).json();
@@ -132,19 +157,31 @@ describeEachDatabase('API conventions', (kind) => {
   test('reusing a key for a different request answers 422', async () => {
     const key = randomUUID();
     await administrator.post('/api/people', validPerson(), { 'idempotency-key': key });
-    await assertRefused(administrator.post('/api/people', validPerson(), { 'idempotency-key': key }), 422, 'idempotency_key_reused');
+    await assertRefused(
+      administrator.post('/api/people', validPerson(), { 'idempotency-key': key }),
+      422,
+      'idempotency_key_reused',
+    );
   });
 
   test('a failed write leaves no partial data: a person with an unknown board stores nothing', async () => {
     const before = await countRows(harness.db, 'board_memberships');
-    await assertRefused(administrator.post('/api/people', { ...validPerson(), boardIds: [randomUUID()] }), 400, 'validation_failed');
+    await assertRefused(
+      administrator.post('/api/people', { ...validPerson(), boardIds: [randomUUID()] }),
+      400,
+      'validation_failed',
+    );
     assert.equal(await countRows(harness.db, 'board_memberships'), before);
   });
 
   test('a duplicate e-mail answers 409 naming the field', async () => {
     const email = `${randomUUID()}@demo.varn.se`;
     assert.equal((await administrator.post('/api/people', { ...validPerson(), email })).statusCode, 201);
-    const problem = await assertRefused(administrator.post('/api/people', { ...validPerson(), email }), 409, 'conflict');
+    const problem = await assertRefused(
+      administrator.post('/api/people', { ...validPerson(), email }),
+      409,
+      'conflict',
+    );
     assert.equal(problem.errors?.[0]?.path, 'email');
   });
 
@@ -153,7 +190,10 @@ describeEachDatabase('API conventions', (kind) => {
     let after: string | null = null;
     do {
       const query: string = after ? `&after=${after}` : '';
-      const page = (await administrator.get(`/api/people?limit=7${query}`)).json() as { items: { id: string }[]; nextCursor: string | null };
+      const page = (await administrator.get(`/api/people?limit=7${query}`)).json() as {
+        items: { id: string }[];
+        nextCursor: string | null;
+      };
       seen.push(...page.items.map((person) => person.id));
       after = page.nextCursor;
     } while (after);

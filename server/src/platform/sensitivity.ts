@@ -32,14 +32,3 @@ export function tagColumns<Table>(tableName: string, tags: SensitivityTags<Table
 export function taggedTables(): ReadonlyMap<string, Readonly<Record<string, Sensitivity>>> {
   return registry;
 }
-
-const loggable: ReadonlySet<Sensitivity> = new Set(['public', 'internal']);
-
-/** Keeps only what may be written to application logs: public and internal columns. */
-export function redactForLog<Table extends object>(tags: SensitivityTags<Table>, row: Table): Partial<Table> {
-  const safe: Partial<Table> = {};
-  for (const column of Object.keys(row) as (keyof Table)[]) {
-    if (loggable.has(tags[column])) safe[column] = row[column];
-  }
-  return safe;
-}
