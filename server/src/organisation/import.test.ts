@@ -3,7 +3,8 @@ import { after, before, test } from 'node:test';
 import { createTestApp, type TestApp, type TestClient } from '../testing/test-app.ts';
 import { countRows, describeEachDatabase } from '../testing/test-database.ts';
 
-const header = 'kind,given_name,family_name,email,phone,employee_number,title,unit_code,unit_name,parent_unit_code,unit_kind,party_abbreviation,official_category';
+const header =
+  'kind,given_name,family_name,email,phone,employee_number,title,unit_code,unit_name,parent_unit_code,unit_kind,party_abbreviation,official_category';
 
 describeEachDatabase('CSV import of people and units', (kind) => {
   let harness: TestApp;
@@ -15,7 +16,12 @@ describeEachDatabase('CSV import of people and units', (kind) => {
   after(() => harness.close());
 
   const upload = (csv: string) =>
-    administrator.request({ method: 'POST', url: '/api/people/import', payload: csv, headers: { 'content-type': 'text/csv' } });
+    administrator.request({
+      method: 'POST',
+      url: '/api/people/import',
+      payload: csv,
+      headers: { 'content-type': 'text/csv' },
+    });
 
   test('creates new units under existing ones and the people in them, in one go', async () => {
     const csv = [
@@ -27,7 +33,11 @@ describeEachDatabase('CSV import of people and units', (kind) => {
     const response = await upload(csv);
     assert.equal(response.statusCode, 200, response.body);
     assert.deepEqual(response.json(), { units: 2, people: 3 });
-    const units = (await administrator.get('/api/org-units')).json().items as { id: string; parentId: string; code: string }[];
+    const units = (await administrator.get('/api/org-units')).json().items as {
+      id: string;
+      parentId: string;
+      code: string;
+    }[];
     const department = units.find((unit) => unit.code === 'AMF-VUX');
     const unit = units.find((candidate) => candidate.code === 'AMF-VUX-SFI');
     assert.equal(unit?.parentId, department?.id);
@@ -80,7 +90,12 @@ describeEachDatabase('CSV import of people and units', (kind) => {
 
   test('only the administrator may import', async () => {
     const coordinator = await harness.signIn('security_coordinator');
-    const response = await coordinator.request({ method: 'POST', url: '/api/people/import', payload: `${header}\n`, headers: { 'content-type': 'text/csv' } });
+    const response = await coordinator.request({
+      method: 'POST',
+      url: '/api/people/import',
+      payload: `${header}\n`,
+      headers: { 'content-type': 'text/csv' },
+    });
     assert.equal(response.statusCode, 403);
   });
 });

@@ -37,7 +37,10 @@ async function startProcess(environment: NodeJS.ProcessEnv): Promise<{ child: Ch
   const url = `http://127.0.0.1:${port}`;
   for (let attempt = 0; attempt < 300; attempt += 1) {
     if (child.exitCode !== null) throw new Error(`server exited: ${output}`);
-    const ready = await fetch(`${url}/readyz`).then((response) => response.ok, () => false);
+    const ready = await fetch(`${url}/readyz`).then(
+      (response) => response.ok,
+      () => false,
+    );
     if (ready) return { child, url };
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -115,7 +118,9 @@ for (const database of databases) {
     const second = await startProcess(environment);
     try {
       const again = await signInAsAdministrator(second.url);
-      const parties = await fetch(`${second.url}/api/parties`, { headers: { cookie: again.cookie } }).then((reply) => reply.json());
+      const parties = await fetch(`${second.url}/api/parties`, { headers: { cookie: again.cookie } }).then((reply) =>
+        reply.json(),
+      );
       assert.ok(parties.items.some((party: { abbreviation: string }) => party.abbreviation === abbreviation));
     } finally {
       second.child.kill('SIGTERM');
