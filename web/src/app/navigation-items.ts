@@ -1,0 +1,25 @@
+import type { Permission } from '@varn/domain';
+import type { sv } from '../shared/i18n/sv.ts';
+import { paths } from '../shared/paths.ts';
+
+export type NavigationItem = {
+  to: string;
+  labelKey: `navigation.${keyof typeof sv.navigation}`;
+  /** Shown only to people holding this permission; Start is for everyone. */
+  permission: Permission | null;
+};
+
+/** The main navigation, in order. The server still checks every request; this only hides what would fail. */
+export const navigationItems: readonly NavigationItem[] = [
+  { to: paths.start, labelKey: 'navigation.start', permission: null },
+  { to: paths.organisation, labelKey: 'navigation.organisation', permission: 'organisation.read' },
+  { to: paths.sites, labelKey: 'navigation.sites', permission: 'sites.read' },
+  { to: paths.people, labelKey: 'navigation.people', permission: 'people.read' },
+  { to: paths.parties, labelKey: 'navigation.parties', permission: 'parties.read' },
+  { to: paths.import, labelKey: 'navigation.import', permission: 'people.import' },
+  { to: paths.auditLog, labelKey: 'navigation.auditLog', permission: 'audit.read' },
+];
+
+export function visibleNavigationItems(permissions: readonly Permission[]): NavigationItem[] {
+  return navigationItems.filter((item) => item.permission === null || permissions.includes(item.permission));
+}

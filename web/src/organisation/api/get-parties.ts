@@ -1,0 +1,16 @@
+import { useQuery } from '@tanstack/react-query';
+import { type Party, partySchema } from '@varn/domain';
+import { apiRequest } from '../../shared/api/api-client.ts';
+import { listSchema } from '../../shared/api/list-schema.ts';
+
+export const partiesQueryKey = ['parties'] as const;
+
+export async function getParties(): Promise<Party[]> {
+  const body = await apiRequest('/api/parties', { schema: listSchema(partySchema) });
+  return body.items;
+}
+
+/** Parties; `enabled` lets pages skip the request for people who may not read them. */
+export function useParties(enabled = true) {
+  return useQuery({ queryKey: partiesQueryKey, queryFn: getParties, enabled });
+}

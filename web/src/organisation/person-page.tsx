@@ -1,0 +1,155 @@
+import type { OrgUnit, Party, Person } from '@varn/domain';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useParams } from 'react-router';
+import { useFormErrors } from '../shared/forms/use-form-errors.ts';
+import { paths } from '../shared/paths.ts';
+import { useHasPermission } from '../shared/session/session-context.tsx';
+import { Loading } from '../shared/ui/loading.tsx';
+import { PageHeader } from '../shared/ui/page-header.tsx';
+import { ProblemAlert } from '../shared/ui/problem-alert.tsx';
+import { StatusMessage } from '../shared/ui/status-message.tsx';
+import { useReturnFocus } from '../shared/ui/use-return-focus.ts';
+import { useOrgUnits } from './api/get-org-units.ts';
+import { useParties } from './api/get-parties.ts';
+import { usePerson } from './api/get-person.ts';
+import { useUpdatePerson } from './api/update-person.ts';
+import { PersonForm } from './person-form.tsx';
+import { PersonGrants } from './person-grants.tsx';
+
+export function PersonPage() {
+  const { t } = useTranslation();
+  const { personId = '' } = useParams();
+  const location = useLocation();
+  const person = usePerson(personId);
+  const orgUnits = useOrgUnits(useHasPermission('organisation.read'));
+  const parties = useParties(useHasPermission('parties.read'));
+  const canManageGrants = useHasPermission('grants.manage');
+  const wasCreated = (location.state as { created?: boolean } | null)?.created === true;
+
+  if (person.isPending) {
+    return (
+      <>
+        <PageHeader title={t('people.title')} />
+        <Loading />
+      </>
+    );
+  }
+  if (person.isError) {
+    return (
+      <>
+        <PageHeader title={t('people.notFound')} />
+        <ProblemAlert error={person.error} />
+      </>
+    );
+  }
+  const fullName = `${person.data.givenName} ${person.data.familyName}`;
+  return (
+    <>
+      <p className="back-link">
+        <Link to={paths.people}>{t('common.back')}</Link>
+      </p>
+      <PageHeader title={fullName} intro={t(`personKinds.${person.data.kind}`)} />
+      <StatusMessage>{wasCreated && t('common.created', { name: fullName })}</StatusMessage>
+      <PersonDetails person={person.data} units={orgUnits.data ?? []} parties={parties.data ?? []} />
+      {canManageGrants && (
+        <PersonGrants personId={person.data.id} units={orgUnits.data ?? []} parties={parties.data ?? []} />
+      )}
+    </>
+  );
+}
+
+type PersonDetailsProps = { person: Person; units: readonly OrgUnit[]; parties: readonly Party[] };
+
+function PersonDetails({ person, units, parties }: PersonDetailsProps) {
+  const { t } = useTranslation();
+  const canManage = useHasPermission('people.manage');
+  const [isEditing, setEditing] = useState(false);
+  const [isSaved, setSaved] = useState(false);
+  const editButton = useReturnFocus<HTMLButtonElement>(isEditing);
+  const errors = useFormErrors();
+  const updatePerson = useUpdatePerson();
+  const notSet = t('common.notSet');
+  const unitName = units.find((unit) => unit.id === person.unitId)?.name;
+  const party = parties.find((candidate) => candidate.id === person.partyId);
+
+  return (
+    <section aria-labelledby="person-details-title" className="panel">
+      <h2 id="person-details-title">{isEditing ? t('people.editTitle') : t('people.details')}</h2>
+      <StatusMessage>{isSaved && !isEditing && t('common.saved')}</StatusMessage>
+      {isEditing ? (
+        <PersonForm
+          id="person-edit"
+          labelledBy="person-details-title"
+          person={person}
+          units={units}
+          parties={parties}
+          errors={errors}
+          isPending={updatePerson.isPending}
+          submitLabel={t('common.save')}
+          onSubmit={(changes) =>
+            updatePerson.mutate(
+              { id: person.id, changes },
+              {
+                onSuccess: () => {
+                  setSaved(true);
+                  setEditing(false);
+                },
+                onError: errors.fail,
+              },
+            )
+          }
+          actions={
+            <button type="button" className="button button--secondary" onClick={() => setEditing(false)}>
+              {t('common.cancel')}
+            </button>
+          }
+        />
+      ) : (
+        <>
+          <dl className="details">
+            <dt>{t('people.email')}</dt>
+            <dd>{person.email ?? notSet}</dd>
+            <dt>{t('people.phone')}</dt>
+            <dd>{person.phone ?? notSet}</dd>
+            <dt>{t('people.unit')}</dt>
+            <dd>{unitName ?? notSet}</dd>
+            <dt>{t('people.personTitle')}</dt>
+            <dd>{person.title ?? notSet}</dd>
+            <dt>{t('people.employeeNumber')}</dt>
+            <dd>{person.employeeNumber ?? notSet}</dd>
+            {person.kind === 'elected_official' && (
+              <>
+                <dt>{t('people.officialCategory')}</dt>
+                <dd>{person.officialCategory ? t(`officialCategories.${person.officialCategory}`) : notSet}</dd>
+              </>
+            )}
+            {person.kind !== 'employee' && (
+              <>
+                <dt>{t('people.party')}</dt>
+                <dd>{party ? `${party.name} (${party.abbreviation})` : notSet}</dd>
+              </>
+            )}
+            <dt>{t('people.hasProtectedIdentity')}</dt>
+            <dd>{person.hasProtectedIdentity ? t('common.yes') : t('common.no')}</dd>
+            <dt>{t('people.status')}</dt>
+            <dd>{person.isActive ? t('people.isActive') : t('people.inactive')}</dd>
+          </dl>
+          {canManage && (
+            <button
+              ref={editButton}
+              type="button"
+              className="button button--secondary"
+              onClick={() => {
+                setSaved(false);
+                setEditing(true);
+              }}
+            >
+              {t('common.edit')}
+            </button>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

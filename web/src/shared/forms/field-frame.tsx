@@ -1,0 +1,48 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLanguage } from '../i18n/use-language.ts';
+import { describedBy } from './field-ids.ts';
+import type { useField } from './form.tsx';
+
+type FieldFrameProps = {
+  field: ReturnType<typeof useField>;
+  label: string;
+  hint?: string | undefined;
+  optional?: boolean | undefined;
+  children: ReactNode;
+};
+
+/** Label, hint and error around one control; the control links them with aria-describedby. */
+export function FieldFrame({ field, label, hint, optional, children }: FieldFrameProps) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  return (
+    <div className={field.error ? 'field field--invalid' : 'field'}>
+      <label htmlFor={field.id} className="field__label">
+        {label}
+        {optional && <span className="field__optional"> {t('common.optional')}</span>}
+      </label>
+      {hint && (
+        <p id={field.hintId} className="field__hint">
+          {hint}
+        </p>
+      )}
+      {field.error && (
+        <p id={field.errorId} className="field__error">
+          {field.error.message[language]}
+        </p>
+      )}
+      {children}
+    </div>
+  );
+}
+
+/** The accessibility attributes every control of a field carries. */
+export function controlProps(field: ReturnType<typeof useField>, hint: string | undefined) {
+  return {
+    id: field.id,
+    name: field.id,
+    'aria-invalid': field.error ? true : undefined,
+    'aria-describedby': describedBy(hint && field.hintId, field.error && field.errorId),
+  };
+}
