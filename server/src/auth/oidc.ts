@@ -28,6 +28,7 @@ interface OidcAttempt {
 
 export type OidcRefusal =
   | 'invalid_attempt'
+  | 'state_mismatch'
   | 'provider_refused'
   | 'missing_claim'
   | 'unverified_email'
@@ -114,9 +115,12 @@ export async function finishOidcSignIn(
 ): Promise<OidcOutcome> {
   const attempt = openAttempt(config, input.sealedAttempt);
   if (!attempt) return { status: 'refused', reason: 'invalid_attempt' };
-  const configuration = await provider.configuration();
   const callbackUrl = new URL(redirectUriOf(config));
   callbackUrl.search = input.query;
+  // The exchange checks it too; checking first names a forged callback in the log and spares the
+  // provider a request.
+  if (callbackUrl.searchParams.get('state') !== attempt.state) return { status: 'refused', reason: 'state_mismatch' };
+  const configuration = await provider.configuration();
   let tokens: Awaited<ReturnType<typeof client.authorizationCodeGrant>>;
   try {
     tokens = await client.authorizationCodeGrant(configuration, callbackUrl, {
