@@ -50,8 +50,15 @@ export async function buildApp(config: Config, db: Db): Promise<FastifyInstance>
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerProblemHandlers(app);
+  // During shutdown, answers to requests in flight ask the client to close its connection; otherwise
+  // the kept-alive socket would hold the shutdown open until the keep-alive timeout.
+  let isClosing = false;
+  app.addHook('preClose', async () => {
+    isClosing = true;
+  });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    if (isClosing) reply.header('connection', 'close');
   });
 
   await app.register(fastifyCookie);

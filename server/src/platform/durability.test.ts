@@ -70,7 +70,7 @@ async function signInAsAdministrator(url: string): Promise<{ cookie: string; csr
     body: JSON.stringify({ code: await generate({ secret: demoTotpSecret }) }),
   });
   remember(second);
-  assert.equal((await second.json()).status, 'signed_in');
+  assert.equal(((await second.json()) as { status: string }).status, 'signed_in');
   return { cookie: header(), csrf: cookies.get('varn_csrf') as string };
 }
 
@@ -118,8 +118,8 @@ for (const database of databases) {
     const second = await startProcess(environment);
     try {
       const again = await signInAsAdministrator(second.url);
-      const parties = await fetch(`${second.url}/api/parties`, { headers: { cookie: again.cookie } }).then((reply) =>
-        reply.json(),
+      const parties = await fetch(`${second.url}/api/parties`, { headers: { cookie: again.cookie } }).then(
+        (reply) => reply.json() as Promise<{ items: { abbreviation: string }[] }>,
       );
       assert.ok(parties.items.some((party: { abbreviation: string }) => party.abbreviation === abbreviation));
     } finally {
