@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { assertNoAxeViolations } from './support/accessibility.ts';
+import { launchBrowser } from './support/browser.ts';
+import { selectOptionContaining } from './support/forms.ts';
+import { signIn } from './support/sign-in.ts';
+import { loginOf, startTestServer, type TestServer } from './support/test-server.ts';
+
+describe('administration', () => {
+  let server: TestServer;
+  let browser: Browser;
+
+  before(async () => {
+    browser = await launchBrowser();
+    server = await startTestServer();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  test('an administrator creates a unit and then a person in it', async () => {
+    const context = await browser.newContext({ locale: 'sv-SE' });
+    const page = await context.newPage();
+    try {
+      await signIn(page, server.url, loginOf(server, 'administrator'));
+      const navigation = page.getByRole('navigation', { name: 'Huvudmeny' });
+
+      // The unit, under the labour-market administration.
+      await navigation.getByRole('link', { name: 'Organisation' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Organisation' }).waitFor();
+      const createUnit = page.getByRole('form', { name: 'Lägg till organisationsdel' });
+
+      await createUnit.getByRole('button', { name: 'Lägg till' }).click();
+      const summary = createUnit.getByRole('region', { name: 'Formuläret innehåller fel' });
+      await summary.waitFor();
+      assert.equal(await summary.evaluate((element) => element === document.activeElement), true);
+      assert.equal(await createUnit.getByLabel('Namn').getAttribute('aria-invalid'), 'true');
+      await assertNoAxeViolations(page, 'the organisation page with an invalid form');
+
+      await selectOptionContaining(createUnit.getByLabel('Överordnad'), 'Arbetsmarknadsförvaltningen');
+      await createUnit.getByLabel('Typ').selectOption({ label: 'Enhet' });
+      await createUnit.getByLabel('Namn').fill('Testenheten för webbtester');
+      await createUnit.getByLabel('Kod').fill('WEBB1');
+      await createUnit.getByRole('button', { name: 'Lägg till' }).click();
+      await page.getByRole('status').filter({ hasText: 'Testenheten för webbtester är skapad.' }).waitFor();
+      await page.getByRole('list').getByText('Testenheten för webbtester', { exact: true }).waitFor();
+
+      // The person, an employee of the new unit.
+      await navigation.getByRole('link', { name: 'Personer' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Personer' }).waitFor();
+      await page.getByRole('link', { name: 'Lägg till person' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Lägg till person' }).waitFor();
+      await assertNoAxeViolations(page, 'the new-person page');
+      await page.getByLabel('Förnamn').fill('Webbtest');
+      await page.getByLabel('Efternamn').fill('Testsson');
+      await page.getByLabel('E-postadress').fill('webbtest.testsson@demo.varn.se');
+      await selectOptionContaining(page.getByLabel('Organisationsdel'), 'Testenheten för webbtester');
+      await page.getByRole('button', { name: 'Lägg till person' }).click();
+
+      await page.getByRole('heading', { level: 1, name: 'Webbtest Testsson' }).waitFor();
+      await page.getByRole('status').filter({ hasText: 'Webbtest Testsson är skapad.' }).waitFor();
+      await page.getByText('Testenheten för webbtester').first().waitFor();
+      await assertNoAxeViolations(page, 'the person page');
+
+      // The new person is found by searching.
+      await page.getByRole('link', { name: 'Tillbaka' }).click();
+      await page.getByLabel('Sök namn eller e-post').fill('Testsson');
+      await page.getByRole('button', { name: 'Filtrera' }).click();
+      await page.getByRole('link', { name: 'Webbtest Testsson' }).waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+});

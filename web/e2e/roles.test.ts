@@ -1,0 +1,63 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { assertNoAxeViolations } from './support/accessibility.ts';
+import { launchBrowser } from './support/browser.ts';
+import { signIn, signOut } from './support/sign-in.ts';
+import { startTestServer, type TestServer } from './support/test-server.ts';
+
+// Every role of the demo tenant signs in, opens every page its navigation offers, and each page
+// passes axe with no WCAG 2.1 A/AA violations.
+describe('each role', () => {
+  let server: TestServer;
+  let browser: Browser;
+
+  before(async () => {
+    browser = await launchBrowser();
+    server = await startTestServer();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  test('the demo tenant has a log-in for every role', () => {
+    assert.ok(server.demoLogins.length >= 10, `only ${server.demoLogins.length} demo log-ins`);
+  });
+
+  test('signs in, visits every page of its navigation without accessibility violations, and signs out', async (t) => {
+    for (const login of server.demoLogins) {
+      await t.test(login.role, async () => {
+        const context = await browser.newContext({ locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
+        const page = await context.newPage();
+        const pageErrors: string[] = [];
+        page.on('pageerror', (error) => pageErrors.push(error.message));
+        try {
+          await signIn(page, server.url, login);
+          assert.equal(await page.locator('html').getAttribute('lang'), 'sv');
+          await assertNoAxeViolations(page, `the start page of ${login.role}`);
+
+          const navigation = page.getByRole('navigation', { name: 'Huvudmeny' });
+          const labels = await navigation.getByRole('link').allTextContents();
+          assert.ok(labels.includes('Start'), `${login.role} lacks Start in the navigation: ${labels.join(', ')}`);
+
+          for (const label of labels) {
+            await navigation.getByRole('link', { name: label, exact: true }).click();
+            const heading = page.getByRole('heading', { level: 1 });
+            await heading.waitFor();
+            await page.getByRole('status').filter({ hasText: 'Laddar' }).waitFor({ state: 'detached' });
+            assert.match(await page.title(), / – Värn$/, `the page ${label} has no title of its own`);
+            assert.equal(await page.getByRole('alert').count(), 0, `${label} shows an error for ${login.role}`);
+            await assertNoAxeViolations(page, `${label} as ${login.role}`);
+          }
+
+          await signOut(page);
+          assert.deepEqual(pageErrors, []);
+        } finally {
+          await context.close();
+        }
+      });
+    }
+  });
+});

@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { assertNoAxeViolations } from './support/accessibility.ts';
+import { launchBrowser } from './support/browser.ts';
+import { loginOf, startTestServer, type TestServer } from './support/test-server.ts';
+
+describe('sign-in', () => {
+  let server: TestServer;
+  let browser: Browser;
+
+  before(async () => {
+    browser = await launchBrowser();
+    server = await startTestServer();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  test('a wrong password shows the Swedish error in a focused summary', async () => {
+    const context = await browser.newContext({ locale: 'sv-SE' });
+    const page = await context.newPage();
+    try {
+      await page.goto(`${server.url}/sign-in`);
+      assert.equal(await page.title(), 'Logga in – Värn');
+      await assertNoAxeViolations(page, 'the sign-in page');
+
+      await page.getByLabel('E-postadress').fill(loginOf(server, 'employee').email);
+      await page.getByLabel('Lösenord').fill('inte-rätt-lösenord');
+      await page.getByRole('button', { name: 'Logga in' }).click();
+
+      const summary = page.getByRole('region', { name: 'Fel e-postadress eller lösenord.' });
+      await summary.waitFor();
+      assert.equal(await summary.evaluate((element) => element === document.activeElement), true);
+      await assertNoAxeViolations(page, 'the sign-in page with an error');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('an invalid e-mail address is reported next to the field before anything is sent', async () => {
+    const context = await browser.newContext({ locale: 'sv-SE' });
+    const page = await context.newPage();
+    try {
+      await page.goto(`${server.url}/sign-in`);
+      await page.getByLabel('E-postadress').fill('inte-en-adress');
+      await page.getByRole('button', { name: 'Logga in' }).click();
+      await page.getByRole('heading', { name: 'Formuläret innehåller fel' }).waitFor();
+      const email = page.getByLabel('E-postadress');
+      assert.equal(await email.getAttribute('aria-invalid'), 'true');
+      const describedBy = (await email.getAttribute('aria-describedby')) ?? '';
+      assert.ok(describedBy.length > 0, 'the error is not linked to the field');
+      await assertNoAxeViolations(page, 'the sign-in page with field errors');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('a signed-out visit to a page goes to sign-in and back to the page afterwards', async () => {
+    const context = await browser.newContext({ locale: 'sv-SE' });
+    const page = await context.newPage();
+    try {
+      await page.goto(`${server.url}/organisation`);
+      await page.getByRole('heading', { level: 1, name: 'Logga in' }).waitFor();
+      const login = loginOf(server, 'board_reader');
+      await page.getByLabel('E-postadress').fill(login.email);
+      await page.getByLabel('Lösenord').fill(login.password);
+      await page.getByRole('button', { name: 'Logga in' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Organisation' }).waitFor();
+      assert.equal(new URL(page.url()).pathname, '/organisation');
+    } finally {
+      await context.close();
+    }
+  });
+});
