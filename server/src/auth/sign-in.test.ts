@@ -115,3 +115,23 @@ describeEachDatabase('sign-in rate limit', (kind) => {
     assert.deepEqual(statuses, [401, 401, 401, 429]);
   });
 });
+
+describeEachDatabase('deactivated people', (kind) => {
+  let harness: TestApp;
+  before(async () => {
+    harness = await createTestApp(kind);
+  });
+  after(() => harness.close());
+
+  test('a deactivated person cannot sign in, and is answered like an unknown account', async () => {
+    const login = harness.demoLogins.find((candidate) => candidate.role === 'employee') as { email: string; password: string };
+    await harness.db.updateTable('people').set({ isActive: false }).where('email', '=', login.email).execute();
+    const response = await harness.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { email: login.email, password: login.password },
+    });
+    assert.equal(response.statusCode, 401);
+    assert.equal(response.json().code, 'invalid_credentials');
+  });
+});

@@ -34,10 +34,13 @@ export async function signInWithPassword(
   input: { email: string; password: string },
   requestId: string,
 ): Promise<Step> {
+  // A deactivated person (left the city, lost the assignment) is answered like an unknown account.
   const account = await db
     .selectFrom('accounts')
-    .select(accountFields)
-    .where('email', '=', input.email)
+    .innerJoin('people', 'people.id', 'accounts.personId')
+    .select(accountFields.map((field) => `accounts.${field}` as const))
+    .where('accounts.email', '=', input.email)
+    .where('people.isActive', '=', true)
     .executeTakeFirst();
   if (!account?.passwordHash) {
     await verifyAgainstDecoy(input.password);
