@@ -18,6 +18,9 @@ pg.types.setTypeParser(date, (value: string) => value);
 export function openDatabase(database: Config['database']): Db {
   if (database.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: database.url, max: database.poolSize });
+    // An idle pooled connection that the server ends (restart, failover) emits 'error'; without a
+    // listener that would crash the process. The pool replaces the connection on next use.
+    pool.on('error', (error) => process.emitWarning(`idle database connection lost: ${error.message}`));
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
   }
   const pglite = new PGlite(database.dataDir ?? undefined, {
