@@ -65,11 +65,63 @@ describe('administration', () => {
       await page.getByText('Testenheten för webbtester').first().waitFor();
       await assertNoAxeViolations(page, 'the person page');
 
+      // A role for the new person, scoped to the new unit, then taken away again.
+      const grants = page.getByRole('region', { name: 'Behörigheter' });
+      await grants.getByText('Personen har inga roller.').waitFor();
+      await grants.getByLabel('Roll', { exact: true }).selectOption({ label: 'Chef' });
+      await grants.getByLabel('Gäller').selectOption({ label: 'Organisationsdel' });
+      await selectOptionContaining(grants.getByLabel('Organisationsdel'), 'Testenheten för webbtester');
+      await grants.getByRole('button', { name: 'Lägg till roll' }).click();
+      const grant = grants.getByRole('listitem').filter({ hasText: 'Chef' });
+      await grant.getByText('Testenheten för webbtester').waitFor();
+      page.once('dialog', (dialog) => void dialog.accept());
+      await grant.getByRole('button', { name: 'Ta bort rollen Chef' }).click();
+      await grants.getByRole('status').filter({ hasText: 'Rollen är borttagen.' }).waitFor();
+      await grants.getByText('Personen har inga roller.').waitFor();
+
       // The new person is found by searching.
       await page.getByRole('link', { name: 'Tillbaka' }).click();
       await page.getByLabel('Sök namn eller e-post').fill('Testsson');
       await page.getByRole('button', { name: 'Filtrera' }).click();
       await page.getByRole('link', { name: 'Webbtest Testsson' }).waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('an administrator imports people from CSV and sees the errors per row when a row is wrong', async () => {
+    const context = await browser.newContext({ locale: 'sv-SE' });
+    const page = await context.newPage();
+    const header =
+      'kind;given_name;family_name;email;phone;employee_number;title;unit_code;unit_name;parent_unit_code;unit_kind;party_abbreviation;official_category';
+    const goodRow =
+      'employee;Importerad;Person;importerad.person@demo.varn.se;;X9001;Handläggare;IMP1;Importenheten;AMF;unit;;';
+    try {
+      await signIn(page, server.url, loginOf(server, 'administrator'));
+      await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Import' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Import' }).waitFor();
+
+      const badCsv = [header, goodRow, 'employee;Fel;Adress;inte-en-adress;;X9002;;IMP1;;;;;'].join('\n');
+      await page
+        .getByLabel('CSV-fil')
+        .setInputFiles({ name: 'personer.csv', mimeType: 'text/csv', buffer: Buffer.from(badCsv) });
+      await page.getByRole('button', { name: 'Importera' }).click();
+      const table = page.getByRole('table', { name: 'Fel per rad' });
+      await table.waitFor();
+      const cells = await table.getByRole('row').nth(1).getByRole('cell').allTextContents();
+      assert.equal(cells[0], '3');
+      assert.equal(cells[1], 'email');
+      await page.getByRole('alert').filter({ hasText: 'Inget har sparats' }).waitFor();
+      await assertNoAxeViolations(page, 'the import page with errors per row');
+
+      await page.getByLabel('CSV-fil').setInputFiles({
+        name: 'personer.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from([header, goodRow].join('\n')),
+      });
+      await page.getByRole('button', { name: 'Importera' }).click();
+      await page.getByRole('status').filter({ hasText: 'Importen är klar' }).waitFor();
+      assert.equal(await page.getByRole('table', { name: 'Fel per rad' }).count(), 0);
     } finally {
       await context.close();
     }

@@ -36,6 +36,7 @@ describe('each role', () => {
         try {
           await signIn(page, server.url, login);
           assert.equal(await page.locator('html').getAttribute('lang'), 'sv');
+          assert.equal(await page.getByRole('button', { name: 'Meny' }).isVisible(), false, 'a wide screen shows Meny');
           await assertNoAxeViolations(page, `the start page of ${login.role}`);
 
           const navigation = page.getByRole('navigation', { name: 'Huvudmeny' });

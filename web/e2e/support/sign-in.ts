@@ -17,7 +17,10 @@ export async function signIn(page: Page, baseUrl: string, login: DemoLogin): Pro
   if (await welcome.isVisible()) return;
 
   // A first sign-in shows the secret to enrol; otherwise the demo log-in carries it.
-  const shownSecret = await page.locator('[data-secret]').getAttribute('data-secret', { timeout: 500 }).catch(() => null);
+  const shownSecret = await page
+    .locator('[data-secret]')
+    .getAttribute('data-secret', { timeout: 500 })
+    .catch(() => null);
   const secret = shownSecret ?? login.totpSecret;
   if (!secret) throw new Error(`${login.email} was asked for a code but has no TOTP secret`);
 

@@ -41,6 +41,7 @@ export function PeoplePage() {
   const people = usePeople(filters);
   const items = people.data?.pages.flatMap((page) => page.items) ?? [];
   const unitNames = new Map((orgUnits.data ?? []).map((unit) => [unit.id, unit.name]));
+  const partyNames = new Map((parties.data ?? []).map((party) => [party.id, party.name]));
 
   function applyFilters(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -133,7 +134,7 @@ export function PeoplePage() {
                 <tr>
                   <th scope="col">{t('people.name')}</th>
                   <th scope="col">{t('people.kind')}</th>
-                  <th scope="col">{t('people.unit')}</th>
+                  <th scope="col">{t('people.belongsTo')}</th>
                   <th scope="col">{t('people.email')}</th>
                   <th scope="col">{t('people.status')}</th>
                 </tr>
@@ -147,7 +148,11 @@ export function PeoplePage() {
                       </Link>
                     </td>
                     <td>{t(`personKinds.${person.kind}`)}</td>
-                    <td>{(person.unitId && unitNames.get(person.unitId)) || t('common.notSet')}</td>
+                    <td>
+                      {(person.unitId && unitNames.get(person.unitId)) ||
+                        (person.partyId && partyNames.get(person.partyId)) ||
+                        t('common.notSet')}
+                    </td>
                     <td>{person.email ?? t('common.notSet')}</td>
                     <td>{person.isActive ? t('people.isActive') : t('people.inactive')}</td>
                   </tr>

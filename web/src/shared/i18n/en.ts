@@ -224,6 +224,7 @@ export const en: Translation = {
     party: 'Party',
     allParties: 'All parties',
     noParty: 'No party',
+    belongsTo: 'Belongs to',
     noUnit: 'No part of the organisation',
     name: 'Name',
     email: 'E-mail address',
@@ -283,7 +284,7 @@ export const en: Translation = {
     columnsTitle: 'Columns',
     columnsIntro: 'The first row must hold the column names:',
     columnsHelp:
-      'kind is employee or elected_official. unit_kind is board, administration, department or unit. official_category is specially_remunerated or leisure.',
+      'kind is employee, elected_official or party_staff. unit_kind is board, administration, department or unit. official_category is specially_remunerated or leisure.',
     file: 'CSV file',
     fileHint: 'Choose a file ending in .csv.',
     chooseFile: 'Choose a file to import.',

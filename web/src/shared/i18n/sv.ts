@@ -226,6 +226,7 @@ export const sv = {
     party: 'Parti',
     allParties: 'Alla partier',
     noParty: 'Inget parti',
+    belongsTo: 'Tillhör',
     noUnit: 'Ingen organisationsdel',
     name: 'Namn',
     email: 'E-postadress',
@@ -285,7 +286,7 @@ export const sv = {
     columnsTitle: 'Kolumner',
     columnsIntro: 'Första raden ska innehålla kolumnnamnen:',
     columnsHelp:
-      'kind är employee eller elected_official. unit_kind är board, administration, department eller unit. official_category är specially_remunerated eller leisure.',
+      'kind är employee, elected_official eller party_staff. unit_kind är board, administration, department eller unit. official_category är specially_remunerated eller leisure.',
     file: 'CSV-fil',
     fileHint: 'Välj en fil med ändelsen .csv.',
     chooseFile: 'Välj en fil att importera.',
