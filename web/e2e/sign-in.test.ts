@@ -74,4 +74,23 @@ describe('sign-in', () => {
       await context.close();
     }
   });
+
+  test('the first Tab reaches the skip link, which moves focus to the main content', async () => {
+    const context = await browser.newContext({ locale: 'sv-SE' });
+    const page = await context.newPage();
+    try {
+      await page.goto(`${server.url}/sign-in`);
+      await page.getByRole('heading', { level: 1, name: 'Logga in' }).waitFor();
+      await page.keyboard.press('Tab');
+      const skipLink = page.getByRole('link', { name: 'Hoppa till innehållet' });
+      assert.equal(await skipLink.evaluate((element) => element === document.activeElement), true);
+      assert.equal(await skipLink.isVisible(), true, 'the focused skip link is not visible');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.activeElement?.id === 'main-content');
+      await page.keyboard.press('Tab');
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'sign-in-email');
+    } finally {
+      await context.close();
+    }
+  });
 });

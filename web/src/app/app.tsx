@@ -1,4 +1,4 @@
-import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 import { RouterProvider } from 'react-router/dom';
 import { currentUserQueryKey } from '../auth/api/get-current-user.ts';
@@ -6,14 +6,16 @@ import { isProblemError } from '../shared/api/problem-error.ts';
 import { createRouter } from './router.tsx';
 
 function createQueryClient() {
+  // A 401 on any request means the session ended (expired or signed out elsewhere): forget the person,
+  // and the shell sends them to sign-in. Sign-in's own 401s (wrong password or code) come before a session.
+  function forgetEndedSession(error: unknown) {
+    if (isProblemError(error) && error.status === 401 && queryClient.getQueryData(currentUserQueryKey)) {
+      queryClient.setQueryData(currentUserQueryKey, null);
+    }
+  }
   const queryClient: QueryClient = new QueryClient({
-    queryCache: new QueryCache({
-      // A 401 on any page means the session ended (expired or signed out elsewhere): forget the person,
-      // and the shell sends them to sign-in.
-      onError: (error) => {
-        if (isProblemError(error) && error.status === 401) queryClient.setQueryData(currentUserQueryKey, null);
-      },
-    }),
+    queryCache: new QueryCache({ onError: forgetEndedSession }),
+    mutationCache: new MutationCache({ onError: forgetEndedSession }),
     defaultOptions: {
       queries: {
         staleTime: 30_000,

@@ -143,7 +143,7 @@ export function PeoplePage() {
                 {items.map((person) => (
                   <tr key={person.id}>
                     <td>
-                      <Link to={paths.person(person.id)}>
+                      <Link to={paths.person(person.id)} state={{ listSearch: searchParams.toString() }}>
                         {person.givenName} {person.familyName}
                       </Link>
                     </td>

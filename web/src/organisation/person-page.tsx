@@ -1,7 +1,8 @@
 import type { OrgUnit, Party, Person } from '@varn/domain';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
+import { fieldId } from '../shared/forms/field-ids.ts';
 import { useFormErrors } from '../shared/forms/use-form-errors.ts';
 import { paths } from '../shared/paths.ts';
 import { useHasPermission } from '../shared/session/session-context.tsx';
@@ -25,36 +26,50 @@ export function PersonPage() {
   const orgUnits = useOrgUnits(useHasPermission('organisation.read'));
   const parties = useParties(useHasPermission('parties.read'));
   const canManageGrants = useHasPermission('grants.manage');
-  const wasCreated = (location.state as { created?: boolean } | null)?.created === true;
+  const state = location.state as { created?: boolean; listSearch?: string } | null;
+  const wasCreated = state?.created === true;
 
-  if (person.isPending) {
-    return (
-      <>
-        <PageHeader title={t('people.title')} />
-        <Loading />
-      </>
-    );
-  }
-  if (person.isError) {
-    return (
-      <>
-        <PageHeader title={t('people.notFound')} />
-        <ProblemAlert error={person.error} />
-      </>
-    );
-  }
-  const fullName = `${person.data.givenName} ${person.data.familyName}`;
+  const fullName = person.data ? `${person.data.givenName} ${person.data.familyName}` : null;
+  // The back link and heading keep their place while loading, so focus on the heading survives.
   return (
     <>
       <p className="back-link">
-        <Link to={paths.people}>{t('common.back')}</Link>
+        <Link to={{ pathname: paths.people, search: state?.listSearch ?? '' }}>{t('common.back')}</Link>
       </p>
-      <PageHeader title={fullName} intro={t(`personKinds.${person.data.kind}`)} />
-      <StatusMessage>{wasCreated && t('common.created', { name: fullName })}</StatusMessage>
-      <PersonDetails person={person.data} units={orgUnits.data ?? []} parties={parties.data ?? []} />
-      {canManageGrants && (
-        <PersonGrants personId={person.data.id} units={orgUnits.data ?? []} parties={parties.data ?? []} />
+      <PageHeader
+        title={fullName ?? (person.isError ? t('people.notFound') : t('people.title'))}
+        intro={person.data ? t(`personKinds.${person.data.kind}`) : undefined}
+      />
+      {person.isPending && <Loading />}
+      {person.isError && <ProblemAlert error={person.error} />}
+      {person.data && (
+        <PersonSections
+          person={person.data}
+          units={orgUnits.data ?? []}
+          parties={parties.data ?? []}
+          createdName={wasCreated ? fullName : null}
+          canManageGrants={canManageGrants}
+        />
       )}
+    </>
+  );
+}
+
+type PersonSectionsProps = {
+  person: Person;
+  units: readonly OrgUnit[];
+  parties: readonly Party[];
+  createdName: string | null;
+  canManageGrants: boolean;
+};
+
+function PersonSections({ person, units, parties, createdName, canManageGrants }: PersonSectionsProps) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <StatusMessage>{createdName && t('common.created', { name: createdName })}</StatusMessage>
+      <PersonDetails person={person} units={units} parties={parties} />
+      {canManageGrants && <PersonGrants personId={person.id} units={units} parties={parties} />}
     </>
   );
 }
@@ -69,6 +84,9 @@ function PersonDetails({ person, units, parties }: PersonDetailsProps) {
   const editButton = useReturnFocus<HTMLButtonElement>(isEditing);
   const errors = useFormErrors();
   const updatePerson = useUpdatePerson();
+  useEffect(() => {
+    if (isEditing) document.getElementById(fieldId('person-edit', 'kind'))?.focus();
+  }, [isEditing]);
   const notSet = t('common.notSet');
   const unitName = units.find((unit) => unit.id === person.unitId)?.name;
   const party = parties.find((candidate) => candidate.id === person.partyId);
