@@ -93,4 +93,40 @@ describe('sign-in', () => {
       await context.close();
     }
   });
+
+  test('TOTP enrolment shows the QR code and the secret as text (the enrolment answer is stubbed)', async () => {
+    // The demo accounts are enrolled already; the server's own tests cover enrolment end to end.
+    const context = await browser.newContext({ locale: 'sv-SE' });
+    const page = await context.newPage();
+    const onePixelPng =
+      'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
+    try {
+      await page.route('**/api/auth/sign-in', (route) =>
+        route.fulfill({
+          status: 200,
+          contentType: 'application/json',
+          body: JSON.stringify({
+            status: 'second_factor_enrolment_required',
+            enrolment: {
+              secret: 'JBSWY3DPEHPK3PXP',
+              otpauthUrl: 'otpauth://totp/V%C3%A4rn',
+              qrCodeDataUrl: onePixelPng,
+            },
+          }),
+        }),
+      );
+      await page.goto(`${server.url}/sign-in`);
+      await page.getByLabel('E-postadress').fill('ny.chef@demo.varn.se');
+      await page.getByLabel('Lösenord').fill('ett-lösenord');
+      await page.getByRole('button', { name: 'Logga in' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Aktivera tvåstegsverifiering' }).waitFor();
+      assert.equal(await page.title(), 'Aktivera tvåstegsverifiering – Värn');
+      await page.getByRole('img', { name: 'QR-kod för att lägga till Värn i en autentiseringsapp' }).waitFor();
+      await page.getByText('JBSW Y3DP EHPK 3PXP').waitFor();
+      await page.getByRole('textbox', { name: 'Engångskod' }).waitFor();
+      await assertNoAxeViolations(page, 'the TOTP enrolment step');
+    } finally {
+      await context.close();
+    }
+  });
 });
