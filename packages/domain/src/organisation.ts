@@ -189,3 +189,21 @@ export const peopleFilterSchema = z.strictObject({
   kind: personKindSchema.optional(),
   search: z.string().trim().max(100).optional(),
 });
+
+/** The columns of a people and units import (an HR export as CSV), in the order of the template. */
+export const peopleImportColumns = [
+  'kind',
+  'given_name',
+  'family_name',
+  'email',
+  'phone',
+  'employee_number',
+  'title',
+  'unit_code',
+  'unit_name',
+  'parent_unit_code',
+  'unit_kind',
+  'party_abbreviation',
+  'official_category',
+] as const;
+export type PeopleImportColumn = (typeof peopleImportColumns)[number];

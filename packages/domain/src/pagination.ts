@@ -13,3 +13,8 @@ export type PageQuery = z.infer<typeof pageQuerySchema>;
 export function pageSchema<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 }
+
+/** `{ items: T[] }`: the answer of list endpoints that are not paginated (small, bounded sets). */
+export function listSchema<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item) });
+}

@@ -1,20 +1,8 @@
-import { pageQuerySchema, pageSchema } from '@varn/domain';
+import { auditEntrySchema, pageQuerySchema, pageSchema } from '@varn/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { authorize } from '../access/authorize.ts';
 import { actorOf } from '../access/route-access.ts';
 import { decodeCursor, toPage } from '../platform/cursor.ts';
-
-const auditEntrySchema = z.object({
-  id: z.number().int(),
-  occurredAt: z.string(),
-  actorName: z.string().nullable(),
-  action: z.string(),
-  resourceType: z.string(),
-  resourceId: z.string().nullable(),
-  reason: z.string().nullable(),
-  isSealed: z.boolean(),
-});
 
 export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   // Reading the audit log is itself not audited: it holds ids and actions, never the sensitive values.

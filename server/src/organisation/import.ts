@@ -7,6 +7,8 @@ import {
   nameText,
   officialCategorySchema,
   orgUnitKindSchema,
+  type PeopleImportColumn,
+  peopleImportColumns,
   personKindSchema,
   phoneSchema,
 } from '@varn/domain';
@@ -24,6 +26,7 @@ const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === '' || value === undefined ? null : value), schema.nullable());
 
 /** One row of an HR export: a person, and optionally the unit they belong to (created if new). */
+// `satisfies` holds the schema to exactly the template's columns that the web shows.
 const importRowSchema = z.strictObject({
   kind: personKindSchema,
   given_name: nameText(100),
@@ -38,10 +41,10 @@ const importRowSchema = z.strictObject({
   unit_kind: optional(orgUnitKindSchema),
   party_abbreviation: optional(nameText(10)),
   official_category: optional(officialCategorySchema),
-});
+} satisfies Record<PeopleImportColumn, z.ZodType>);
 type ImportRow = z.infer<typeof importRowSchema>;
 
-export const importColumns = Object.keys(importRowSchema.shape);
+const importColumns: readonly string[] = peopleImportColumns;
 
 type KnownUnit = {
   id: string;

@@ -2,6 +2,7 @@ import {
   grantInputSchema,
   grantSchema,
   idParamsSchema,
+  listSchema,
   nameText,
   orgUnitInputSchema,
   orgUnitSchema,
@@ -27,8 +28,6 @@ import { createParty, findParties, getParty, updateParty } from './parties.ts';
 import { createPerson, findPeople, getPerson, updatePerson } from './people.ts';
 import { createSite, findSites, getSite, updateSite } from './sites.ts';
 
-const itemsOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
-
 export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
   // HR exports arrive as CSV text; the import validates every row itself.
   app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: maxImportBytes }, (_request, body, done) =>
@@ -41,7 +40,7 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/org-units',
     {
       config: { access: 'organisation.read' },
-      schema: { tags: ['organisation'], response: { 200: itemsOf(orgUnitSchema) } },
+      schema: { tags: ['organisation'], response: { 200: listSchema(orgUnitSchema) } },
     },
     async (request) => ({ items: await findOrgUnits(app.db, actorOf(request)) }),
   );
@@ -174,7 +173,10 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/parties',
-    { config: { access: 'parties.read' }, schema: { tags: ['organisation'], response: { 200: itemsOf(partySchema) } } },
+    {
+      config: { access: 'parties.read' },
+      schema: { tags: ['organisation'], response: { 200: listSchema(partySchema) } },
+    },
     async (request) => ({ items: await findParties(app.db, actorOf(request)) }),
   );
   app.get(
@@ -218,7 +220,7 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['access'],
         querystring: z.strictObject({ personId: z.uuid() }),
-        response: { 200: itemsOf(grantSchema) },
+        response: { 200: listSchema(grantSchema) },
       },
     },
     async (request) => ({ items: await findGrants(app.db, actorOf(request), request.query.personId) }),

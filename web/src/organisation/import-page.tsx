@@ -1,4 +1,4 @@
-import type { FieldError } from '@varn/domain';
+import { type FieldError, peopleImportColumns } from '@varn/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isProblemError } from '../shared/api/problem-error.ts';
@@ -13,22 +13,6 @@ import { PageHeader } from '../shared/ui/page-header.tsx';
 import { ProblemAlert } from '../shared/ui/problem-alert.tsx';
 import { StatusMessage } from '../shared/ui/status-message.tsx';
 import { type ImportResult, useImportPeople } from './api/import-people.ts';
-
-export const importColumns = [
-  'kind',
-  'given_name',
-  'family_name',
-  'email',
-  'phone',
-  'employee_number',
-  'title',
-  'unit_code',
-  'unit_name',
-  'parent_unit_code',
-  'unit_kind',
-  'party_abbreviation',
-  'official_category',
-] as const;
 
 /** "row 3.email" → row 3, column email; other paths are shown as they are. */
 function locate(path: string): { row: string; column: string } {
@@ -73,7 +57,7 @@ export function ImportPage() {
         <h2 id="import-columns-title">{t('import.columnsTitle')}</h2>
         <p>{t('import.columnsIntro')}</p>
         <pre className="code-block">
-          <code>{importColumns.join(',')}</code>
+          <code>{peopleImportColumns.join(',')}</code>
         </pre>
         <p>{t('import.columnsHelp')}</p>
       </section>

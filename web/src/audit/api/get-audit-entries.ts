@@ -1,26 +1,12 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
+import { auditEntrySchema, pageSchema } from '@varn/domain';
+import type { z } from 'zod';
 import { apiRequest } from '../../shared/api/api-client.ts';
 
-export type AuditEntry = {
-  id: number;
-  occurredAt: string;
-  actorName: string | null;
-  action: string;
-  resourceType: string;
-  resourceId: string | null;
-  reason: string | null;
-};
+export type { AuditEntry } from '@varn/domain';
 
-type AuditPage = { items: AuditEntry[]; nextCursor: string | null };
-
-// The domain package has no schema for audit entries yet; this checks the shape the page relies on.
-const auditPageSchema = {
-  parse(data: unknown): AuditPage {
-    const body = data as Partial<AuditPage> | null;
-    if (!body || !Array.isArray(body.items)) throw new TypeError('Unexpected audit page');
-    return { items: body.items, nextCursor: typeof body.nextCursor === 'string' ? body.nextCursor : null };
-  },
-};
+const auditPageSchema = pageSchema(auditEntrySchema);
+type AuditPage = z.infer<typeof auditPageSchema>;
 
 const pageSize = 50;
 

@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { type Grant, grantSchema } from '@varn/domain';
+import { type Grant, grantSchema, listSchema } from '@varn/domain';
 import { apiRequest } from '../../shared/api/api-client.ts';
-import { listSchema } from '../../shared/api/list-schema.ts';
 
 export function grantsQueryKey(personId: string) {
   return ['grants', personId] as const;

@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { type OrgUnit, orgUnitSchema } from '@varn/domain';
+import { listSchema, type OrgUnit, orgUnitSchema } from '@varn/domain';
 import { apiRequest } from '../../shared/api/api-client.ts';
-import { listSchema } from '../../shared/api/list-schema.ts';
 
 export const orgUnitsQueryKey = ['org-units'] as const;
 

@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { type Party, partySchema } from '@varn/domain';
+import { listSchema, type Party, partySchema } from '@varn/domain';
 import { apiRequest } from '../../shared/api/api-client.ts';
-import { listSchema } from '../../shared/api/list-schema.ts';
 
 export const partiesQueryKey = ['parties'] as const;
 
