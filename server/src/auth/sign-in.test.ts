@@ -124,7 +124,10 @@ describeEachDatabase('deactivated people', (kind) => {
   after(() => harness.close());
 
   test('a deactivated person cannot sign in, and is answered like an unknown account', async () => {
-    const login = harness.demoLogins.find((candidate) => candidate.role === 'employee') as { email: string; password: string };
+    const login = harness.demoLogins.find((candidate) => candidate.role === 'employee') as {
+      email: string;
+      password: string;
+    };
     await harness.db.updateTable('people').set({ isActive: false }).where('email', '=', login.email).execute();
     const response = await harness.app.inject({
       method: 'POST',
