@@ -6,7 +6,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
 import { registerRouteAccess } from './access/route-access.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { oidcRoutes } from './auth/oidc-routes.ts';
@@ -16,6 +16,7 @@ import type { Config } from './platform/config.ts';
 import type { Db } from './platform/database.ts';
 import { healthRoutes } from './platform/health-routes.ts';
 import { problemOf, registerProblemHandlers, sendProblem } from './platform/problems.ts';
+import { serializerCompiler } from './platform/serializer.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -43,6 +44,7 @@ export async function buildApp(config: Config, db: Db): Promise<FastifyInstance>
       return typeof incoming === 'string' && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
     },
     trustProxy: config.environment === 'production',
+    disableRequestLogging: true,
     return503OnClosing: true,
   });
   app.decorate('db', db);
@@ -59,6 +61,18 @@ export async function buildApp(config: Config, db: Db): Promise<FastifyInstance>
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
     if (isClosing) reply.header('connection', 'close');
+  });
+  // One line per request (not Fastify's two), without query strings: they may carry search terms.
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info(
+      {
+        method: request.method,
+        route: request.routeOptions.url,
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+      },
+      'request',
+    );
   });
 
   await app.register(fastifyCookie);

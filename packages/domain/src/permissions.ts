@@ -53,3 +53,8 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
 export function rolesHavePermission(heldRoles: readonly Role[], permission: Permission): boolean {
   return heldRoles.some((role) => rolePermissions[role].includes(permission));
 }
+
+/** Every permission that at least one of the roles carries. */
+export function permissionsOfRoles(heldRoles: readonly Role[]): Permission[] {
+  return [...new Set(heldRoles.flatMap((role) => rolePermissions[role]))];
+}

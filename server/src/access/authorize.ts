@@ -34,10 +34,6 @@ export interface ScopedResource {
   personId?: string | null;
 }
 
-export function permissionsOf(actor: Actor): Permission[] {
-  return [...new Set(actor.grants.flatMap((grant) => rolePermissions[grant.role]))];
-}
-
 export function can(actor: Actor, permission: Permission): boolean {
   return actor.grants.some((grant) => rolePermissions[grant.role].includes(permission));
 }

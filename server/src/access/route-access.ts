@@ -1,6 +1,12 @@
 import type { RouteAccess } from '@varn/domain';
 import type { FastifyInstance } from 'fastify';
-import { findSession, loadActor, type SessionRecord, sessionCookie, touchSession } from '../auth/sessions.ts';
+import {
+  actorOf as actorOfSession,
+  findSession,
+  type SessionRecord,
+  sessionCookie,
+  touchSession,
+} from '../auth/sessions.ts';
 import { AppError } from '../platform/app-error.ts';
 import { type Actor, can } from './authorize.ts';
 
@@ -53,7 +59,7 @@ export function registerRouteAccess(app: FastifyInstance): void {
     const session = token ? await findSession(app.db, token, app.config) : null;
     request.session = session;
     if (session?.isSecondFactorVerified) {
-      request.actor = await loadActor(app.db, session);
+      request.actor = actorOfSession(session);
       await touchSession(app.db, session);
     }
     if (access === 'public') return;

@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Role } from '@varn/domain';
 import type { FastifyReply } from 'fastify';
-import type { Actor } from '../access/authorize.ts';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import type { Actor, ActorGrant } from '../access/authorize.ts';
 import type { Config } from '../platform/config.ts';
 import type { Db } from '../platform/database.ts';
 
@@ -17,6 +18,10 @@ export interface SessionRecord {
   csrfToken: string;
   isSecondFactorVerified: boolean;
   lastSeenAt: Date;
+}
+
+export interface AuthenticatedSession extends SessionRecord {
+  grants: ActorGrant[];
 }
 
 function hashToken(token: string): string {
@@ -46,17 +51,36 @@ export async function createSession(
   return { token, csrfToken };
 }
 
-/** The live session behind a cookie token: not past its absolute end, nor idle too long. */
-export async function findSession(db: Db, token: string, config: Config): Promise<SessionRecord | null> {
+/**
+ * The live session behind a cookie token (not past its absolute end, nor idle too long), with its
+ * person's grants: one round trip, since every authenticated request asks it.
+ */
+export async function findSession(db: Db, token: string, config: Config): Promise<AuthenticatedSession | null> {
   const idleSince = new Date(Date.now() - config.session.idleMinutes * 60_000);
-  const session = await db
-    .selectFrom('sessions')
+  const row = await db
+    .selectFrom('sessions as session')
     .select(['tokenHash', 'tenantId', 'accountId', 'personId', 'csrfToken', 'isSecondFactorVerified', 'lastSeenAt'])
-    .where('tokenHash', '=', hashToken(token))
-    .where('expiresAt', '>', new Date())
-    .where('lastSeenAt', '>', idleSince)
+    .select((builder) =>
+      jsonArrayFrom(
+        builder
+          .selectFrom('roleGrants as grant')
+          .leftJoin('orgUnits as unit', 'unit.id', 'grant.orgUnitId')
+          .select(['grant.role', 'grant.scopeKind', 'grant.partyId', 'unit.path as orgUnitPath'])
+          .whereRef('grant.personId', '=', 'session.personId')
+          .whereRef('grant.tenantId', '=', 'session.tenantId'),
+      ).as('grants'),
+    )
+    .where('session.tokenHash', '=', hashToken(token))
+    .where('session.expiresAt', '>', new Date())
+    .where('session.lastSeenAt', '>', idleSince)
     .executeTakeFirst();
-  return session ?? null;
+  if (!row) return null;
+  const { grants, ...session } = row;
+  return {
+    ...session,
+    lastSeenAt: new Date(session.lastSeenAt),
+    grants: grants.map((grant) => ({ ...grant, role: grant.role as Role })),
+  };
 }
 
 // Writing last_seen_at on every request would turn every read into a write; once a minute is
@@ -72,19 +96,12 @@ export async function deleteSession(db: Db, token: string): Promise<void> {
   await db.deleteFrom('sessions').where('tokenHash', '=', hashToken(token)).execute();
 }
 
-export async function loadActor(db: Db, session: SessionRecord): Promise<Actor> {
-  const grants = await db
-    .selectFrom('roleGrants as grant')
-    .leftJoin('orgUnits as unit', 'unit.id', 'grant.orgUnitId')
-    .select(['grant.role', 'grant.scopeKind', 'grant.partyId', 'unit.path as orgUnitPath'])
-    .where('grant.personId', '=', session.personId)
-    .where('grant.tenantId', '=', session.tenantId)
-    .execute();
+export function actorOf(session: AuthenticatedSession): Actor {
   return {
     tenantId: session.tenantId,
     personId: session.personId,
     accountId: session.accountId,
-    grants: grants.map((grant) => ({ ...grant, role: grant.role as Role })),
+    grants: session.grants,
   };
 }
 

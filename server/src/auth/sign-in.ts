@@ -1,12 +1,11 @@
-import { type CurrentUser, type Role, requiresSecondFactor, type SignInResult } from '@varn/domain';
-import { permissionsOf } from '../access/authorize.ts';
+import { type CurrentUser, permissionsOfRoles, type Role, requiresSecondFactor, type SignInResult } from '@varn/domain';
 import { auditContextOf, recordAudit } from '../audit/audit-log.ts';
 import { AppError } from '../platform/app-error.ts';
 import type { Config } from '../platform/config.ts';
 import type { Db } from '../platform/database.ts';
 import { decryptField, encryptField } from '../platform/field-encryption.ts';
 import { verifyAgainstDecoy, verifyPassword } from './password.ts';
-import { createSession, loadActor, type SessionRecord } from './sessions.ts';
+import { createSession, type SessionRecord } from './sessions.ts';
 import { createTotpSecret, isValidTotp, totpEnrolment } from './totp.ts';
 
 type NewSession = { token: string; csrfToken: string };
@@ -186,13 +185,6 @@ export async function currentUserOf(
     .where('grant.personId', '=', session.personId)
     .orderBy('grant.role')
     .execute();
-  const actor = await loadActor(db, {
-    ...session,
-    tokenHash: '',
-    csrfToken: '',
-    isSecondFactorVerified: true,
-    lastSeenAt: new Date(),
-  });
   return {
     personId: session.personId,
     tenantName: row.tenantName,
@@ -203,7 +195,7 @@ export async function currentUserOf(
       scopeKind: grant.scopeKind,
       scopeName: grant.unitName ?? grant.partyName ?? null,
     })),
-    permissions: permissionsOf(actor),
+    permissions: permissionsOfRoles(grants.map((grant) => grant.role as Role)),
     hasSecondFactor: row.totpEnabledAt !== null,
   };
 }

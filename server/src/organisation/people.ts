@@ -8,7 +8,26 @@ import type { Db } from '../platform/database.ts';
 import { rethrowConstraintViolation } from '../platform/database-errors.ts';
 import type { PersonTable } from './tables.ts';
 
-type PersonRow = Selectable<PersonTable> & { unitPath: string | null; boardIds: string[] | null };
+const presentedColumns = [
+  'person.id',
+  'person.kind',
+  'person.givenName',
+  'person.familyName',
+  'person.email',
+  'person.phone',
+  'person.employeeNumber',
+  'person.title',
+  'person.unitId',
+  'person.partyId',
+  'person.officialCategory',
+  'person.hasProtectedIdentity',
+  'person.isActive',
+] as const;
+
+type PersonRow = Omit<Selectable<PersonTable>, 'tenantId' | 'createdAt' | 'updatedAt'> & {
+  unitPath: string | null;
+  boardIds: string[] | null;
+};
 
 export interface PeopleFilter {
   unitId?: string | undefined;
@@ -45,7 +64,7 @@ function selectPeople(db: Db, actor: Actor) {
   return db
     .selectFrom('people as person')
     .leftJoin('orgUnits as unit', 'unit.id', 'person.unitId')
-    .selectAll('person')
+    .select(presentedColumns)
     .select('unit.path as unitPath')
     .select((builder) =>
       builder
