@@ -138,3 +138,33 @@ describeEachDatabase('deactivated people', (kind) => {
     assert.equal(response.json().code, 'invalid_credentials');
   });
 });
+
+describeEachDatabase('second factor replay', (kind) => {
+  let harness: TestApp;
+  before(async () => {
+    harness = await createTestApp(kind);
+  });
+  after(() => harness.close());
+
+  test('a TOTP code that was accepted once is refused the second time', async () => {
+    const login = harness.demoLogins.find((candidate) => candidate.role === 'duty_officer') as {
+      email: string;
+      password: string;
+      totpSecret: string;
+    };
+    const code = await generate({ secret: login.totpSecret });
+    const useCode = async () => {
+      const first = await harness.app.inject({
+        method: 'POST',
+        url: '/api/auth/sign-in',
+        payload: { email: login.email, password: login.password },
+      });
+      const cookies = Object.fromEntries(first.cookies.map((cookie) => [cookie.name, cookie.value]));
+      return harness.app.inject({ method: 'POST', url: '/api/auth/second-factor', payload: { code }, cookies });
+    };
+    assert.equal((await useCode()).json().status, 'signed_in');
+    const replay = await useCode();
+    assert.equal(replay.statusCode, 401);
+    assert.equal(replay.json().code, 'invalid_second_factor');
+  });
+});

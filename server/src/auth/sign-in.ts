@@ -6,7 +6,7 @@ import type { Db } from '../platform/database.ts';
 import { decryptField, encryptField } from '../platform/field-encryption.ts';
 import { verifyAgainstDecoy, verifyPassword } from './password.ts';
 import { createSession, type SessionRecord } from './sessions.ts';
-import { createTotpSecret, isValidTotp, totpEnrolment } from './totp.ts';
+import { acceptedTimeStep, createTotpSecret, totpEnrolment } from './totp.ts';
 
 type NewSession = { token: string; csrfToken: string };
 type Step = { result: SignInResult; session: NewSession };
@@ -19,6 +19,7 @@ const accountFields = [
   'passwordHash',
   'totpSecretEncrypted',
   'totpEnabledAt',
+  'totpLastTimeStep',
   'failedSignIns',
   'lockedUntil',
 ] as const;
@@ -88,7 +89,21 @@ export async function verifySecondFactor(
     .executeTakeFirstOrThrow();
   if (account.lockedUntil && account.lockedUntil > new Date()) throw new AppError('account_locked');
   if (!account.totpSecretEncrypted) throw new AppError('unauthenticated');
-  if (!(await isValidTotp(decryptField(config.secretKey, account.totpSecretEncrypted), code))) {
+  const secret = decryptField(config.secretKey, account.totpSecretEncrypted);
+  const timeStep = await acceptedTimeStep(secret, code, account.totpLastTimeStep);
+  // The conditional update makes two concurrent uses of one code race for a single success.
+  const claimed =
+    timeStep !== null &&
+    (await db
+      .updateTable('accounts')
+      .set({ totpLastTimeStep: timeStep })
+      .where('id', '=', account.id)
+      .where((builder) =>
+        builder.or([builder('totpLastTimeStep', 'is', null), builder('totpLastTimeStep', '<', timeStep)]),
+      )
+      .executeTakeFirst()
+      .then((result) => result.numUpdatedRows > 0n));
+  if (!claimed) {
     await registerFailure(db, config, account, requestId, 'second_factor');
     throw new AppError('invalid_second_factor');
   }

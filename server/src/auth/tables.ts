@@ -9,6 +9,7 @@ export interface AccountTable {
   passwordHash: string | null;
   totpSecretEncrypted: string | null;
   totpEnabledAt: Date | null;
+  totpLastTimeStep: number | null;
   failedSignIns: Generated<number>;
   lockedUntil: Date | null;
   lastSignInAt: Date | null;
@@ -23,6 +24,7 @@ export const accountColumns = tagColumns<AccountTable>('accounts', {
   passwordHash: 'sensitive',
   totpSecretEncrypted: 'sensitive',
   totpEnabledAt: 'internal',
+  totpLastTimeStep: 'internal',
   failedSignIns: 'internal',
   lockedUntil: 'internal',
   lastSignInAt: 'internal',
