@@ -2,7 +2,8 @@ import type { RouteAccess } from '@varn/domain';
 import type { FastifyInstance } from 'fastify';
 import {
   actorOf as actorOfSession,
-  findSession,
+  createSessionCache,
+  type SessionCache,
   type SessionRecord,
   sessionCookie,
   touchSession,
@@ -22,6 +23,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Every route with its declared access, for the generated permission-matrix test. */
     declaredRoutes: DeclaredRoute[];
+    sessionCache: SessionCache;
   }
 }
 
@@ -42,6 +44,7 @@ export function registerRouteAccess(app: FastifyInstance): void {
   app.decorateRequest('actor', null);
 
   app.decorate('declaredRoutes', []);
+  app.decorate('sessionCache', createSessionCache(app.db, app.config));
   app.addHook('onRoute', (route) => {
     const access = route.config?.access;
     if (!access) {
@@ -56,7 +59,7 @@ export function registerRouteAccess(app: FastifyInstance): void {
     const access = request.routeOptions.config?.access;
     if (!access) return; // not a route: the not-found handler answers
     const token = request.cookies[sessionCookie];
-    const session = token ? await findSession(app.db, token, app.config) : null;
+    const session = token ? await app.sessionCache.find(token) : null;
     request.session = session;
     if (session?.isSecondFactorVerified) {
       request.actor = actorOfSession(session);

@@ -64,7 +64,10 @@ export const oidcRoutes: FastifyPluginAsyncZod = async (app) => {
       return reply.redirect(refusedLocation, 302);
     }
     const previous = request.cookies[sessionCookie];
-    if (previous) await deleteSession(app.db, previous);
+    if (previous) {
+      app.sessionCache.forget(previous);
+      await deleteSession(app.db, previous);
+    }
     setSessionCookies(reply, outcome.session, app.config);
     return reply.redirect('/', 302);
   });

@@ -18,7 +18,10 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const previous = request.cookies[sessionCookie];
-      if (previous) await deleteSession(app.db, previous);
+      if (previous) {
+        app.sessionCache.forget(previous);
+        await deleteSession(app.db, previous);
+      }
       const step = await signInWithPassword(app.db, app.config, request.body, request.id);
       setSessionCookies(reply, step.session, app.config);
       return step.result;
@@ -44,6 +47,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/auth/sign-out',
     { config: { access: 'authenticated' }, schema: { tags: ['auth'], response: { 204: z.null() } } },
     async (request, reply) => {
+      const token = request.cookies[sessionCookie];
+      if (token) app.sessionCache.forget(token);
       if (request.session) await signOut(app.db, request.session, request.id);
       clearSessionCookies(reply);
       return reply.code(204).send(null);

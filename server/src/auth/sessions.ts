@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Role } from '@varn/domain';
 import type { FastifyReply } from 'fastify';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import { LRUCache } from 'lru-cache';
 import type { Actor, ActorGrant } from '../access/authorize.ts';
 import type { Config } from '../platform/config.ts';
 import type { Db } from '../platform/database.ts';
@@ -89,8 +90,37 @@ const touchIntervalMs = 60_000;
 
 export async function touchSession(db: Db, session: SessionRecord): Promise<void> {
   if (Date.now() - new Date(session.lastSeenAt).getTime() < touchIntervalMs) return;
-  await db.updateTable('sessions').set({ lastSeenAt: new Date() }).where('tokenHash', '=', session.tokenHash).execute();
+  session.lastSeenAt = new Date();
+  await db
+    .updateTable('sessions')
+    .set({ lastSeenAt: session.lastSeenAt })
+    .where('tokenHash', '=', session.tokenHash)
+    .execute();
 }
+
+/**
+ * Authenticated sessions of this app server, reused for a few seconds so that a burst of requests
+ * asks the database once. Sign-out and a new sign-in forget the token here at once.
+ */
+export function createSessionCache(db: Db, config: Config) {
+  const cache = new LRUCache<string, AuthenticatedSession>({
+    max: 10_000,
+    ttl: Math.max(1, config.session.cacheSeconds * 1000),
+  });
+  return {
+    async find(token: string): Promise<AuthenticatedSession | null> {
+      const cached = config.session.cacheSeconds > 0 ? cache.get(token) : undefined;
+      if (cached) return cached;
+      const session = await findSession(db, token, config);
+      if (session?.isSecondFactorVerified && config.session.cacheSeconds > 0) cache.set(token, session);
+      return session;
+    },
+    forget(token: string): void {
+      cache.delete(token);
+    },
+  };
+}
+export type SessionCache = ReturnType<typeof createSessionCache>;
 
 export async function deleteSession(db: Db, token: string): Promise<void> {
   await db.deleteFrom('sessions').where('tokenHash', '=', hashToken(token)).execute();

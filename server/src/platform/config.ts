@@ -17,6 +17,7 @@ const environmentSchema = z.object({
     .optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(10),
+  SESSION_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
   SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   SIGN_IN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).default(15),
   SIGN_IN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(10),
@@ -37,7 +38,9 @@ export type Config = {
   dataDir: string;
   /** 32 bytes for AES-256-GCM field encryption (TOTP secrets now, home addresses later). */
   secretKey: Buffer;
-  session: { idleMinutes: number; absoluteHours: number };
+  /** `cacheSeconds`: how long one app server may reuse a session and its grants without asking the
+   * database; a sign-out elsewhere or a changed grant reaches it at most this late. */
+  session: { idleMinutes: number; absoluteHours: number; cacheSeconds: number };
   /** Per account: failures before a lockout. Per client address: sign-in attempts a minute. */
   signIn: { maxFailures: number; lockoutMinutes: number; ratePerMinute: number };
   oidc: { issuer: string; clientId: string; clientSecret: string; personClaim: string } | null;
@@ -69,7 +72,11 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       : { kind: 'pglite', dataDir: path.join(dataDir, 'pglite') },
     dataDir,
     secretKey: parsed.SECRET_KEY ? Buffer.from(parsed.SECRET_KEY, 'hex') : readOrCreateLocalKey(dataDir),
-    session: { idleMinutes: parsed.SESSION_IDLE_MINUTES, absoluteHours: parsed.SESSION_ABSOLUTE_HOURS },
+    session: {
+      idleMinutes: parsed.SESSION_IDLE_MINUTES,
+      absoluteHours: parsed.SESSION_ABSOLUTE_HOURS,
+      cacheSeconds: parsed.SESSION_CACHE_SECONDS,
+    },
     signIn: {
       maxFailures: parsed.SIGN_IN_MAX_FAILURES,
       lockoutMinutes: parsed.SIGN_IN_LOCKOUT_MINUTES,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import { CamelCasePlugin, Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import pg from 'pg';
@@ -17,7 +18,7 @@ pg.types.setTypeParser(date, (value: string) => value);
 /** Opens the database the configuration names: PostgreSQL through a pool, or embedded PGlite. */
 export function openDatabase(database: Config['database']): Db {
   if (database.kind === 'postgres') {
-    const pool = new pg.Pool({ connectionString: database.url, max: database.poolSize });
+    const pool = new pg.Pool({ connectionString: database.url, max: database.poolSize, Client: PreparingClient });
     // An idle pooled connection that the server ends (restart, failover) emits 'error'; without a
     // listener that would crash the process. The pool replaces the connection on next use.
     pool.on('error', (error) => process.emitWarning(`idle database connection lost: ${error.message}`));
@@ -30,6 +31,30 @@ export function openDatabase(database: Config['database']): Db {
     dialect: new PostgresDialect({ pool: pgliteAsPool(pglite) }),
     plugins: [new CamelCasePlugin()],
   });
+}
+
+/**
+ * Runs every parameterised query as a named prepared statement, so each pooled connection parses and
+ * plans a query shape once instead of on every request. Kysely emits the same text for the same shape.
+ */
+class PreparingClient extends pg.Client {
+  // biome-ignore lint/suspicious/noExplicitAny: pg's query() has many overloads; only one is changed
+  override query(config: any, values?: any, callback?: any): any {
+    if (typeof config === 'string' && Array.isArray(values) && values.length > 0 && callback === undefined) {
+      return super.query({ name: statementName(config), text: config, values });
+    }
+    return super.query(config, values, callback);
+  }
+}
+
+const statementNames = new Map<string, string>();
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (!name) {
+    name = `varn_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+    statementNames.set(text, name);
+  }
+  return name;
 }
 
 /**
