@@ -27,7 +27,7 @@ describeEachDatabase('permission matrix', (kind) => {
   const routesUnderTest = () =>
     harness.app.declaredRoutes.filter((route) => route.url.startsWith('/api/') && !signInSteps.has(route.url));
 
-  test('every route declares its access and the app refuses to start without it', () => {
+  test('the matrix covers every API route', () => {
     assert.ok(routesUnderTest().length >= 20, `only ${routesUnderTest().length} API routes found`);
   });
 

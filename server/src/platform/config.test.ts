@@ -42,3 +42,9 @@ test('a malformed setting is refused with the variable named', () => {
   assert.throws(() => loadConfig({ SECRET_KEY: 'short' }), /SECRET_KEY/);
   assert.throws(() => loadConfig({ SECRET_KEY: secretKey, PORT: 'eighty' }), /PORT/);
 });
+
+test('the default data directory is the repository data/ folder, wherever the command runs', () => {
+  const repositoryRoot = path.resolve(import.meta.dirname, '../../..');
+  const config = loadConfig({ SECRET_KEY: secretKey });
+  assert.equal(config.dataDir, path.join(repositoryRoot, 'data'));
+});

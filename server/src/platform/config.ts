@@ -10,7 +10,7 @@ const environmentSchema = z.object({
   PUBLIC_URL: z.url().optional(),
   DATABASE_URL: z.string().optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
-  DATA_DIR: z.string().default('./data'),
+  DATA_DIR: z.string().optional(),
   SECRET_KEY: z
     .string()
     .regex(/^[0-9a-f]{64}$/i, 'SECRET_KEY is 32 bytes as 64 hex characters')
@@ -57,7 +57,8 @@ export type Config = {
 export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
   const parsed = environmentSchema.parse(environment);
   const isProduction = parsed.NODE_ENV === 'production';
-  const dataDir = path.resolve(parsed.DATA_DIR);
+  // npm runs workspace scripts inside server/; the default data directory is the repository's data/.
+  const dataDir = parsed.DATA_DIR ? path.resolve(parsed.DATA_DIR) : path.resolve(import.meta.dirname, '../../../data');
   if (isProduction && !parsed.SECRET_KEY) {
     throw new Error('SECRET_KEY must be set in production (64 hex characters)');
   }
