@@ -1,5 +1,7 @@
 export * from './audit.ts';
 export * from './auth.ts';
+export * from './identifiers.ts';
+export * from './incidents.ts';
 export * from './organisation.ts';
 export * from './pagination.ts';
 export * from './permissions.ts';

@@ -1,0 +1,106 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { findDirectIdentifiers } from './identifiers.ts';
+import {
+  canMoveIncident,
+  incidentReportSchema,
+  isSerious,
+  requiresWorkEnvironmentAuthorityNotice,
+  requiresWorkInjuryReport,
+} from './incidents.ts';
+import { fieldErrorsOf } from './validation.ts';
+
+const shortReport = {
+  kind: 'incident',
+  types: ['threat'],
+  occurredAt: new Date(Date.now() - 3_600_000).toISOString(),
+  place: { kind: 'free', description: 'Entrén till Jobbtorg City' },
+  context: 'drop_in',
+  channel: 'in_person',
+  description: 'En besökare hotade att vänta på mig efter jobbet.',
+};
+
+test('the short form alone is a complete report; the rest takes its defaults', () => {
+  const report = incidentReportSchema.parse(shortReport);
+  assert.equal(report.consequences.physicalInjury, false);
+  assert.equal(report.crisisSupport.status, 'not_offered');
+  assert.equal(report.personOfConcern, null);
+  assert.equal(isSerious(report), false);
+});
+
+test('a situation that caused injury is never a near miss, nor a risk observation', () => {
+  for (const kind of ['near_miss', 'risk_observation']) {
+    const result = incidentReportSchema.safeParse({
+      ...shortReport,
+      kind,
+      consequences: { psychologicalInjury: true },
+    });
+    assert.equal(result.success, false);
+    const [error] = fieldErrorsOf(result.error?.issues ?? []);
+    assert.equal(error?.path, 'kind');
+    assert.match(error?.message.sv ?? '', /alltid en händelse/);
+  }
+  assert.ok(incidentReportSchema.safeParse({ ...shortReport, consequences: { sickLeaveDays: 3 } }).success);
+  assert.equal(
+    incidentReportSchema.safeParse({ ...shortReport, kind: 'near_miss', consequences: { sickLeaveDays: 2 } }).success,
+    false,
+  );
+});
+
+test('a report cannot be dated in the future, beyond a phone clock’s drift', () => {
+  const tomorrow = new Date(Date.now() + 86_400_000).toISOString();
+  const result = incidentReportSchema.safeParse({ ...shortReport, occurredAt: tomorrow });
+  assert.equal(fieldErrorsOf(result.error?.issues ?? [])[0]?.path, 'occurredAt');
+  const inTwoMinutes = new Date(Date.now() + 120_000).toISOString();
+  assert.ok(incidentReportSchema.safeParse({ ...shortReport, occurredAt: inTwoMinutes }).success);
+});
+
+test('no police report needs a reason', () => {
+  const result = incidentReportSchema.safeParse({ ...shortReport, policeReport: { status: 'not_made' } });
+  assert.equal(fieldErrorsOf(result.error?.issues ?? [])[0]?.path, 'policeReport.reasonNotMade');
+});
+
+test('serious events: care needed, a weapon, a threat to life, or several affected', () => {
+  const base = incidentReportSchema.parse(shortReport);
+  assert.equal(isSerious({ ...base, isWeaponInvolved: true }), true);
+  assert.equal(isSerious({ ...base, isThreatToLife: true }), true);
+  assert.equal(isSerious({ ...base, otherAffectedCount: 1 }), true);
+  assert.equal(isSerious({ ...base, consequences: { ...base.consequences, injuryNeedingCare: true } }), true);
+});
+
+test('Arbetsmiljöverket: serious injury, several injured, or a serious near miss; Försäkringskassan: any injury', () => {
+  const base = incidentReportSchema.parse(shortReport);
+  const injured = { ...base, consequences: { ...base.consequences, physicalInjury: true } };
+  assert.equal(requiresWorkEnvironmentAuthorityNotice(injured), false);
+  assert.equal(requiresWorkInjuryReport(injured), true);
+  assert.equal(requiresWorkEnvironmentAuthorityNotice({ ...injured, otherAffectedCount: 2 }), true);
+  assert.equal(
+    requiresWorkEnvironmentAuthorityNotice({
+      ...injured,
+      consequences: { ...injured.consequences, injuryNeedingCare: true },
+    }),
+    true,
+  );
+  const nearMiss = incidentReportSchema.parse({ ...shortReport, kind: 'near_miss', isWeaponInvolved: true });
+  assert.equal(requiresWorkEnvironmentAuthorityNotice(nearMiss), true);
+  assert.equal(requiresWorkInjuryReport(nearMiss), false);
+});
+
+test('the workflow moves forward step by step and reopens into investigation', () => {
+  assert.equal(canMoveIncident('reported', 'acknowledged'), true);
+  assert.equal(canMoveIncident('reported', 'closed'), false);
+  assert.equal(canMoveIncident('closed', 'investigating'), true);
+  assert.equal(canMoveIncident('closed', 'reported'), false);
+});
+
+test('personal identity numbers are found only when the date and check digit hold', () => {
+  assert.deepEqual(findDirectIdentifiers('Mannen, 121212-1212, kom tillbaka.'), ['personal_identity_number']);
+  assert.deepEqual(findDirectIdentifiers('pnr 191212121212'), ['personal_identity_number']);
+  assert.deepEqual(findDirectIdentifiers('samordningsnummer 701063-2391'), ['personal_identity_number']);
+  assert.deepEqual(findDirectIdentifiers('121212-1213 har fel kontrollsiffra'), []);
+  assert.deepEqual(findDirectIdentifiers('Ärende AMN-2025-00109 och rum 1234'), []);
+  assert.deepEqual(findDirectIdentifiers('ring 070-123 45 67 eller skriv till a.b@example.se').sort(), [
+    'email_address',
+    'phone_number',
+  ]);
+});

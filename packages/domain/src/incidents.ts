@@ -1,0 +1,197 @@
+import { z } from 'zod';
+import { freeText, idSchema, nameText } from './text.ts';
+import { localized } from './validation.ts';
+
+/** Incident (händelse), near miss (tillbud) or risk observation (riskobservation). */
+export const incidentKinds = ['incident', 'near_miss', 'risk_observation'] as const;
+export const incidentTypes = ['threat', 'violence', 'harassment', 'property_damage', 'other'] as const;
+export const incidentContexts = [
+  'drop_in',
+  'booked_visit',
+  'outreach',
+  'school',
+  'home_visit',
+  'phone',
+  'digital_channel',
+  'public_appearance',
+  'meeting',
+  'travel',
+  'other',
+] as const;
+/** How a threat reached the person: asked for threats only. */
+export const threatChannels = ['in_person', 'phone', 'email', 'letter', 'social_media', 'other_digital'] as const;
+export const concernRelations = ['client', 'student', 'relative', 'public', 'colleague', 'other'] as const;
+/** How sure the link of a person of concern to gang crime or violent extremism is. */
+export const linkAssessments = ['unknown', 'suspected', 'confirmed'] as const;
+export const policeReportStatuses = ['made', 'planned', 'not_made'] as const;
+export const policeReporters = ['self', 'manager', 'security_department', 'other'] as const;
+export const crisisSupportStatuses = ['not_offered', 'offered', 'accepted', 'declined'] as const;
+/** The workflow: reported → acknowledged → investigating → measures decided → closed. */
+export const incidentStatuses = ['reported', 'acknowledged', 'investigating', 'measures_decided', 'closed'] as const;
+
+export type IncidentKind = (typeof incidentKinds)[number];
+export type IncidentType = (typeof incidentTypes)[number];
+export type IncidentStatus = (typeof incidentStatuses)[number];
+
+/** Reports may be dated a few minutes ahead: phones' clocks drift. */
+const clockSkewMs = 5 * 60_000;
+
+const placeSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('site'), siteId: idSchema }),
+  z.strictObject({ kind: z.literal('free'), description: nameText(300) }),
+]);
+
+export const consequencesSchema = z.strictObject({
+  physicalInjury: z.boolean().default(false),
+  psychologicalInjury: z.boolean().default(false),
+  /** Injury that needed care from a doctor, nurse or hospital. */
+  injuryNeedingCare: z.boolean().default(false),
+  sickLeaveDays: z.int().min(0).max(365).nullable().default(null),
+  propertyDamage: z.boolean().default(false),
+  death: z.boolean().default(false),
+});
+export type Consequences = z.infer<typeof consequencesSchema>;
+
+/** The person behind the event: special-category data (GDPR art. 10), shown only on need-to-know. */
+export const personOfConcernSchema = z.strictObject({
+  isKnown: z.boolean(),
+  relation: z.enum(concernRelations),
+  gangCrimeLink: z.enum(linkAssessments).default('unknown'),
+  violentExtremismLink: z.enum(linkAssessments).default('unknown'),
+  description: freeText(1000).default(''),
+});
+export type PersonOfConcern = z.infer<typeof personOfConcernSchema>;
+
+export const policeReportSchema = z
+  .strictObject({
+    status: z.enum(policeReportStatuses),
+    reportedBy: z.enum(policeReporters).nullable().default(null),
+    reportedOn: z.iso.date().nullable().default(null),
+    referenceNumber: nameText(40).nullable().default(null),
+    reasonNotMade: freeText(1000).nullable().default(null),
+    isHelpOffered: z.boolean().default(false),
+  })
+  .superRefine((report, context) => {
+    if (report.status === 'not_made' && !report.reasonNotMade?.trim()) {
+      context.addIssue({
+        code: 'custom',
+        path: ['reasonNotMade'],
+        ...localized('Say why no police report is made', 'Ange varför ingen polisanmälan görs'),
+      });
+    }
+  });
+
+export const crisisSupportSchema = z.strictObject({
+  status: z.enum(crisisSupportStatuses).default('not_offered'),
+  isOccupationalHealthContacted: z.boolean().default(false),
+});
+
+/**
+ * A report as the form and the API take it. The short form asks kind, types, when, where, context
+ * and what happened; everything else is optional detail.
+ */
+export const incidentReportSchema = z
+  .strictObject({
+    kind: z.enum(incidentKinds),
+    types: z.array(z.enum(incidentTypes)).min(1).max(incidentTypes.length),
+    occurredAt: z.iso.datetime({ offset: true }),
+    place: placeSchema,
+    isOutsideWorkingHours: z.boolean().default(false),
+    context: z.enum(incidentContexts),
+    channel: z.enum(threatChannels).nullable().default(null),
+    description: freeText(5000).refine(
+      (text) => text.trim().length > 0,
+      localized('Describe what happened', 'Beskriv vad som hände'),
+    ),
+    /** The unit the event belongs to; the reporter's own unit when left out. */
+    unitId: idSchema.nullable().default(null),
+    consequences: consequencesSchema.prefault({}),
+    /** Others than the reporter who were affected. */
+    otherAffectedCount: z.int().min(0).max(500).default(0),
+    isReporterAffected: z.boolean().default(true),
+    isWeaponInvolved: z.boolean().default(false),
+    isThreatToLife: z.boolean().default(false),
+    personOfConcern: personOfConcernSchema.nullable().default(null),
+    policeReport: policeReportSchema.nullable().default(null),
+    crisisSupport: crisisSupportSchema.prefault({}),
+  })
+  .superRefine((report, context) => {
+    if (hasInjury(report.consequences) && report.kind !== 'incident') {
+      context.addIssue({
+        code: 'custom',
+        path: ['kind'],
+        ...localized(
+          'A situation that caused injury is always an incident, never a near miss or a risk observation',
+          'En situation som ledde till skada är alltid en händelse, aldrig ett tillbud eller en riskobservation',
+        ),
+      });
+    }
+    if (Date.parse(report.occurredAt) > Date.now() + clockSkewMs) {
+      context.addIssue({
+        code: 'custom',
+        path: ['occurredAt'],
+        ...localized('The time cannot be in the future', 'Tidpunkten kan inte ligga i framtiden'),
+      });
+    }
+    if (new Set(report.types).size !== report.types.length) {
+      context.addIssue({ code: 'custom', path: ['types'], ...localized('Each type once', 'Varje typ en gång') });
+    }
+  });
+export type IncidentReport = z.infer<typeof incidentReportSchema>;
+export type IncidentReportInput = z.input<typeof incidentReportSchema>;
+
+export function hasInjury(consequences: Consequences): boolean {
+  return (
+    consequences.physicalInjury ||
+    consequences.psychologicalInjury ||
+    consequences.injuryNeedingCare ||
+    consequences.death ||
+    (consequences.sickLeaveDays ?? 0) > 0
+  );
+}
+
+function affectedCount(report: Pick<IncidentReport, 'isReporterAffected' | 'otherAffectedCount'>): number {
+  return (report.isReporterAffected ? 1 : 0) + report.otherAffectedCount;
+}
+
+/**
+ * Serious events go to the security department at once: injury needing care, a weapon, several
+ * people affected, or a threat to life.
+ */
+export function isSerious(report: IncidentReport): boolean {
+  return (
+    report.consequences.injuryNeedingCare ||
+    report.consequences.death ||
+    report.isWeaponInvolved ||
+    report.isThreatToLife ||
+    affectedCount(report) > 1
+  );
+}
+
+/**
+ * Whether Arbetsmiljöverket must be told without delay (AML 3 kap. 3 a §): a death, a serious
+ * injury, several injured at once, or a serious near miss (one that threatened life or health).
+ */
+export function requiresWorkEnvironmentAuthorityNotice(report: IncidentReport): boolean {
+  const injuredSeveral = hasInjury(report.consequences) && affectedCount(report) > 1;
+  const seriousNearMiss = report.kind === 'near_miss' && (report.isWeaponInvolved || report.isThreatToLife);
+  return report.consequences.death || report.consequences.injuryNeedingCare || injuredSeveral || seriousNearMiss;
+}
+
+/** A work injury (physical or psychological) is reported to Försäkringskassan. */
+export function requiresWorkInjuryReport(report: IncidentReport): boolean {
+  return report.kind === 'incident' && hasInjury(report.consequences);
+}
+
+/** Which workflow steps may follow which; reopening a closed report goes back to investigating. */
+export const incidentTransitions: Readonly<Record<IncidentStatus, readonly IncidentStatus[]>> = {
+  reported: ['acknowledged'],
+  acknowledged: ['investigating', 'closed'],
+  investigating: ['measures_decided', 'closed'],
+  measures_decided: ['closed', 'investigating'],
+  closed: ['investigating'],
+};
+
+export function canMoveIncident(from: IncidentStatus, to: IncidentStatus): boolean {
+  return incidentTransitions[from].includes(to);
+}
