@@ -48,7 +48,8 @@ async function startProcess(environment: NodeJS.ProcessEnv): Promise<{ child: Ch
   throw new Error(`server did not become ready: ${output}`);
 }
 
-async function signInAsAdministrator(url: string): Promise<{ cookie: string; csrf: string }> {
+/** Signs in with the TOTP code of the current time step, or of the next one (a code works only once). */
+async function signInAsAdministrator(url: string, timeStepOffset = 0): Promise<{ cookie: string; csrf: string }> {
   const cookies = new Map<string, string>();
   const remember = (response: Response) => {
     for (const line of response.headers.getSetCookie()) {
@@ -67,7 +68,9 @@ async function signInAsAdministrator(url: string): Promise<{ cookie: string; csr
   const second = await fetch(`${url}/api/auth/second-factor`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', cookie: header() },
-    body: JSON.stringify({ code: await generate({ secret: demoTotpSecret }) }),
+    body: JSON.stringify({
+      code: await generate({ secret: demoTotpSecret, epoch: Math.floor(Date.now() / 1000) + 30 * timeStepOffset }),
+    }),
   });
   remember(second);
   assert.equal(((await second.json()) as { status: string }).status, 'signed_in');
@@ -117,7 +120,7 @@ for (const database of databases) {
 
     const second = await startProcess(environment);
     try {
-      const again = await signInAsAdministrator(second.url);
+      const again = await signInAsAdministrator(second.url, 1);
       const parties = await fetch(`${second.url}/api/parties`, { headers: { cookie: again.cookie } }).then(
         (reply) => reply.json() as Promise<{ items: { abbreviation: string }[] }>,
       );
