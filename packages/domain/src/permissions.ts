@@ -16,23 +16,33 @@ export const permissions = [
   'parties.manage',
   'grants.manage',
   'audit.read',
+  'incidents.report',
+  'incidents.read',
+  'incidents.handle',
+  'incidents.read_person_of_concern',
 ] as const;
 export type Permission = (typeof permissions)[number];
 export type RouteAccess = Permission | 'public' | 'authenticated';
+
+// Reporting and reading one's own reports is for everyone who works or holds office in the city;
+// which reports a role reads is its grant's scope. The board reader sees aggregates only.
+const reporting = ['incidents.report', 'incidents.read'] as const;
+const handling = [...reporting, 'incidents.handle', 'incidents.read_person_of_concern'] as const;
 
 /**
  * The permission model: what each role may do. The scope of the grant that carries the role limits
  * *which* records the permission reaches; the authorization module in the server applies it.
  */
 export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
-  employee: [],
-  elected_official: [],
-  manager: ['organisation.read', 'people.read', 'sites.read'],
-  safety_representative: ['organisation.read', 'sites.read'],
-  security_coordinator: ['organisation.read', 'people.read', 'sites.read'],
-  security_department: ['organisation.read', 'people.read', 'sites.read', 'parties.read', 'audit.read'],
-  party_security_contact: ['parties.read', 'people.read'],
-  duty_officer: ['organisation.read', 'sites.read'],
+  employee: [...reporting],
+  elected_official: [...reporting],
+  manager: ['organisation.read', 'people.read', 'sites.read', ...handling],
+  // The safety representative sees the incidents of the area, never the person of concern.
+  safety_representative: ['organisation.read', 'sites.read', ...reporting],
+  security_coordinator: ['organisation.read', 'people.read', 'sites.read', ...handling],
+  security_department: ['organisation.read', 'people.read', 'sites.read', 'parties.read', 'audit.read', ...handling],
+  party_security_contact: ['parties.read', 'people.read', ...reporting, 'incidents.read_person_of_concern'],
+  duty_officer: ['organisation.read', 'sites.read', ...reporting],
   board_reader: ['organisation.read'],
   administrator: [
     'organisation.read',
@@ -46,6 +56,7 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
     'parties.manage',
     'grants.manage',
     'audit.read',
+    ...reporting,
   ],
 };
 

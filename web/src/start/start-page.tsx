@@ -5,8 +5,11 @@ import { paths } from '../shared/paths.ts';
 import { useSession } from '../shared/session/session-context.tsx';
 import { PageHeader } from '../shared/ui/page-header.tsx';
 
-/** Where each permission's task is done; tasks without a page of their own link to the list they belong to. */
-const taskPaths: Record<Permission, string> = {
+/**
+ * Where each permission's task is done; tasks without a page of their own link to the list they
+ * belong to. Permissions of capabilities whose pages are not built yet are left out, and not offered.
+ */
+const taskPaths = {
   'organisation.read': paths.organisation,
   'organisation.manage': paths.organisation,
   'people.read': paths.people,
@@ -18,14 +21,18 @@ const taskPaths: Record<Permission, string> = {
   'parties.manage': paths.parties,
   'grants.manage': paths.people,
   'audit.read': paths.auditLog,
-};
+} satisfies Partial<Record<Permission, string>>;
+type PermissionWithPage = keyof typeof taskPaths;
 
 /** A welcome that tells each person what their roles let them do here, from their permissions. */
 export function StartPage() {
   const { t } = useTranslation();
   const user = useSession();
   const heldRoles = [...new Set(user.grants.map((grant) => grant.role))];
-  const tasks = permissions.filter((permission) => user.permissions.includes(permission));
+  const tasks = permissions.flatMap((permission) => {
+    const path = (taskPaths as Partial<Record<Permission, string>>)[permission];
+    return user.permissions.includes(permission) && path ? [{ permission, path }] : [];
+  });
 
   return (
     <>
@@ -62,9 +69,9 @@ export function StartPage() {
             <p>{t('start.nothingYet')}</p>
           ) : (
             <ul className="task-list">
-              {tasks.map((permission) => (
+              {tasks.map(({ permission, path }) => (
                 <li key={permission}>
-                  <Link to={taskPaths[permission]}>{t(`start.tasks.${permission}`)}</Link>
+                  <Link to={path}>{t(`start.tasks.${permission as PermissionWithPage}`)}</Link>
                 </li>
               ))}
             </ul>
