@@ -195,3 +195,96 @@ export const incidentTransitions: Readonly<Record<IncidentStatus, readonly Incid
 export function canMoveIncident(from: IncidentStatus, to: IncidentStatus): boolean {
   return incidentTransitions[from].includes(to);
 }
+
+/** A row of an incident list: enough to triage, nothing about the person of concern. */
+export const incidentSummarySchema = z.object({
+  id: idSchema,
+  kind: z.enum(incidentKinds),
+  types: z.array(z.enum(incidentTypes)),
+  occurredAt: z.string(),
+  context: z.enum(incidentContexts),
+  unitId: idSchema.nullable(),
+  partyId: idSchema.nullable(),
+  status: z.enum(incidentStatuses),
+  isSerious: z.boolean(),
+  policeReportStatus: z.enum(policeReportStatuses).nullable(),
+});
+export type IncidentSummary = z.infer<typeof incidentSummarySchema>;
+
+/**
+ * One incident as its reader may see it. `personOfConcern` is null both when there is none and when
+ * the reader lacks need-to-know; `isPersonOfConcernWithheld` tells the two apart.
+ */
+export const incidentSchema = incidentSummarySchema.extend({
+  reporter: z.object({ personId: idSchema, name: z.string() }),
+  place: z.union([
+    z.object({ kind: z.literal('site'), siteId: idSchema }),
+    z.object({ kind: z.literal('free'), description: z.string() }),
+  ]),
+  isOutsideWorkingHours: z.boolean(),
+  channel: z.enum(threatChannels).nullable(),
+  description: z.string(),
+  consequences: z.object({
+    physicalInjury: z.boolean(),
+    psychologicalInjury: z.boolean(),
+    injuryNeedingCare: z.boolean(),
+    sickLeaveDays: z.number().int().nullable(),
+    propertyDamage: z.boolean(),
+    death: z.boolean(),
+  }),
+  isReporterAffected: z.boolean(),
+  otherAffectedCount: z.number().int(),
+  isWeaponInvolved: z.boolean(),
+  isThreatToLife: z.boolean(),
+  personOfConcern: z
+    .object({
+      isKnown: z.boolean(),
+      relation: z.enum(concernRelations),
+      gangCrimeLink: z.enum(linkAssessments),
+      violentExtremismLink: z.enum(linkAssessments),
+      description: z.string(),
+    })
+    .nullable(),
+  isPersonOfConcernWithheld: z.boolean(),
+  policeReport: z
+    .object({
+      status: z.enum(policeReportStatuses),
+      reportedBy: z.enum(policeReporters).nullable(),
+      reportedOn: z.string().nullable(),
+      referenceNumber: z.string().nullable(),
+      reasonNotMade: z.string().nullable(),
+      isHelpOffered: z.boolean(),
+    })
+    .nullable(),
+  crisisSupport: z.object({ status: z.enum(crisisSupportStatuses), isOccupationalHealthContacted: z.boolean() }),
+  requiresAuthorityNotice: z.boolean(),
+  requiresWorkInjuryReport: z.boolean(),
+  timeline: z.array(
+    z.object({
+      occurredAt: z.string(),
+      actorName: z.string().nullable(),
+      kind: z.enum(['reported', 'status_changed', 'comment']),
+      fromStatus: z.enum(incidentStatuses).nullable(),
+      toStatus: z.enum(incidentStatuses).nullable(),
+      text: z.string(),
+    }),
+  ),
+});
+export type Incident = z.infer<typeof incidentSchema>;
+
+export const incidentFilterSchema = z.strictObject({
+  unitId: idSchema.optional(),
+  kind: z.enum(incidentKinds).optional(),
+  type: z.enum(incidentTypes).optional(),
+  status: z.enum(incidentStatuses).optional(),
+  isSerious: z.stringbool().optional(),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+});
+export type IncidentFilter = z.infer<typeof incidentFilterSchema>;
+
+/** A workflow step, with an optional comment; reopening a closed report must say why (the service checks). */
+export const incidentStatusChangeSchema = z.strictObject({
+  status: z.enum(incidentStatuses),
+  comment: freeText(2000).default(''),
+});

@@ -24,8 +24,10 @@ export const permissions = [
 export type Permission = (typeof permissions)[number];
 export type RouteAccess = Permission | 'public' | 'authenticated';
 
-// Reporting and reading one's own reports is for everyone who works or holds office in the city;
-// which reports a role reads is its grant's scope. The board reader sees aggregates only.
+// Reporting and reading one's own reports come with the base roles (employee, elected official, a
+// self grant every member of staff or official holds); which reports a role reads is its grant's
+// scope. Roles granted city-wide for another task (duty officer, administrator) do not read
+// incidents: need-to-know. The board reader sees aggregates only.
 const reporting = ['incidents.report', 'incidents.read'] as const;
 const handling = [...reporting, 'incidents.handle', 'incidents.read_person_of_concern'] as const;
 
@@ -42,7 +44,7 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
   security_coordinator: ['organisation.read', 'people.read', 'sites.read', ...handling],
   security_department: ['organisation.read', 'people.read', 'sites.read', 'parties.read', 'audit.read', ...handling],
   party_security_contact: ['parties.read', 'people.read', ...reporting, 'incidents.read_person_of_concern'],
-  duty_officer: ['organisation.read', 'sites.read', ...reporting],
+  duty_officer: ['organisation.read', 'sites.read'],
   board_reader: ['organisation.read'],
   administrator: [
     'organisation.read',
@@ -56,7 +58,6 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
     'parties.manage',
     'grants.manage',
     'audit.read',
-    ...reporting,
   ],
 };
 

@@ -377,16 +377,24 @@ export async function seedDemoTenant(db: Db, config: Config, identity = demoTena
         .returning('id')
         .executeTakeFirstOrThrow();
       const scope = user.scope;
-      await transaction
-        .insertInto('roleGrants')
-        .values({
-          tenantId,
-          personId: person.id,
+      // Staff and officials also hold their base role over themselves: it lets them report and
+      // follow their own reports, whatever their functional role reaches.
+      const baseRole =
+        user.kind === 'employee' ? 'employee' : user.kind === 'elected_official' ? 'elected_official' : null;
+      const grants = [
+        {
           role: user.role,
           scopeKind: scope.kind,
           orgUnitId: scope.kind === 'org_unit' ? unitId(scope.unit) : null,
           partyId: scope.kind === 'party' ? partyId(scope.party) : null,
-        })
+        },
+        ...(baseRole && baseRole !== user.role
+          ? [{ role: baseRole, scopeKind: 'self' as const, orgUnitId: null, partyId: null }]
+          : []),
+      ];
+      await transaction
+        .insertInto('roleGrants')
+        .values(grants.map((grant) => ({ tenantId, personId: person.id, ...grant })))
         .execute();
       const needsSecondFactor = requiresSecondFactor([user.role]);
       await transaction

@@ -1,6 +1,7 @@
 import type { RoleGrantTable } from '../access/tables.ts';
 import type { AuditEntryTable, AuditSealTable, AuditUnsealedTable } from '../audit/tables.ts';
 import type { AccountTable, SessionTable } from '../auth/tables.ts';
+import type { IncidentEventTable, IncidentPersonOfConcernTable, IncidentTable } from '../incidents/tables.ts';
 import type {
   BoardMembershipTable,
   OrgUnitTable,
@@ -26,5 +27,8 @@ export interface Database {
   auditSeals: AuditSealTable;
   auditUnsealed: AuditUnsealedTable;
   idempotencyKeys: IdempotencyKeyTable;
+  incidents: IncidentTable;
+  incidentPersonsOfConcern: IncidentPersonOfConcernTable;
+  incidentEvents: IncidentEventTable;
   schemaMigrations: SchemaMigrationTable;
 }

@@ -5,6 +5,7 @@ import '../platform/schema.ts';
 import '../access/tables.ts';
 import '../audit/tables.ts';
 import '../auth/tables.ts';
+import '../incidents/tables.ts';
 import '../organisation/tables.ts';
 import './tables.ts';
 import { createTestDatabase } from '../testing/test-database.ts';

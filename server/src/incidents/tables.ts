@@ -1,0 +1,131 @@
+import type { Generated } from 'kysely';
+import { tagColumns } from '../platform/sensitivity.ts';
+
+export interface IncidentTable {
+  id: Generated<string>;
+  tenantId: string;
+  reporterPersonId: string;
+  unitId: string | null;
+  partyId: string | null;
+  siteId: string | null;
+  placeDescription: string | null;
+  kind: 'incident' | 'near_miss' | 'risk_observation';
+  types: string[];
+  occurredAt: Date;
+  isOutsideWorkingHours: boolean;
+  context: string;
+  channel: string | null;
+  description: string;
+  physicalInjury: boolean;
+  psychologicalInjury: boolean;
+  injuryNeedingCare: boolean;
+  sickLeaveDays: number | null;
+  propertyDamage: boolean;
+  death: boolean;
+  isReporterAffected: boolean;
+  otherAffectedCount: number;
+  isWeaponInvolved: boolean;
+  isThreatToLife: boolean;
+  isSerious: boolean;
+  policeReportStatus: string | null;
+  policeReportedBy: string | null;
+  policeReportedOn: string | null;
+  policeReferenceNumber: string | null;
+  policeReasonNotMade: string | null;
+  isPoliceHelpOffered: Generated<boolean>;
+  crisisSupportStatus: string;
+  isOccupationalHealthContacted: boolean;
+  requiresAuthorityNotice: boolean;
+  requiresWorkInjuryReport: boolean;
+  status: Generated<'reported' | 'acknowledged' | 'investigating' | 'measures_decided' | 'closed'>;
+  acknowledgedAt: Date | null;
+  closedAt: Date | null;
+  createdAt: Generated<Date>;
+  updatedAt: Generated<Date>;
+}
+// Injuries and sick leave are health data (GDPR art. 9); the free text may name anyone; a police
+// report's reference concerns a suspected crime (art. 10).
+export const incidentColumns = tagColumns<IncidentTable>('incidents', {
+  id: 'internal',
+  tenantId: 'internal',
+  reporterPersonId: 'personal',
+  unitId: 'internal',
+  partyId: 'internal',
+  siteId: 'internal',
+  placeDescription: 'personal',
+  kind: 'internal',
+  types: 'internal',
+  occurredAt: 'internal',
+  isOutsideWorkingHours: 'internal',
+  context: 'internal',
+  channel: 'internal',
+  description: 'sensitive',
+  physicalInjury: 'sensitive',
+  psychologicalInjury: 'sensitive',
+  injuryNeedingCare: 'sensitive',
+  sickLeaveDays: 'sensitive',
+  propertyDamage: 'internal',
+  death: 'sensitive',
+  isReporterAffected: 'internal',
+  otherAffectedCount: 'internal',
+  isWeaponInvolved: 'internal',
+  isThreatToLife: 'internal',
+  isSerious: 'internal',
+  policeReportStatus: 'internal',
+  policeReportedBy: 'internal',
+  policeReportedOn: 'internal',
+  policeReferenceNumber: 'criminal_offence',
+  policeReasonNotMade: 'sensitive',
+  isPoliceHelpOffered: 'internal',
+  crisisSupportStatus: 'sensitive',
+  isOccupationalHealthContacted: 'sensitive',
+  requiresAuthorityNotice: 'internal',
+  requiresWorkInjuryReport: 'internal',
+  status: 'internal',
+  acknowledgedAt: 'internal',
+  closedAt: 'internal',
+  createdAt: 'internal',
+  updatedAt: 'internal',
+});
+
+export interface IncidentPersonOfConcernTable {
+  incidentId: string;
+  tenantId: string;
+  isKnown: boolean;
+  relation: string;
+  gangCrimeLink: 'unknown' | 'suspected' | 'confirmed';
+  violentExtremismLink: 'unknown' | 'suspected' | 'confirmed';
+  description: string;
+}
+export const incidentPersonOfConcernColumns = tagColumns<IncidentPersonOfConcernTable>('incident_persons_of_concern', {
+  incidentId: 'internal',
+  tenantId: 'internal',
+  isKnown: 'criminal_offence',
+  relation: 'criminal_offence',
+  gangCrimeLink: 'criminal_offence',
+  violentExtremismLink: 'criminal_offence',
+  description: 'criminal_offence',
+});
+
+export interface IncidentEventTable {
+  id: Generated<number>;
+  tenantId: string;
+  incidentId: string;
+  occurredAt: Generated<Date>;
+  actorPersonId: string | null;
+  kind: 'reported' | 'status_changed' | 'comment';
+  fromStatus: string | null;
+  toStatus: string | null;
+  text: Generated<string>;
+}
+export const incidentEventColumns = tagColumns<IncidentEventTable>('incident_events', {
+  id: 'internal',
+  tenantId: 'internal',
+  incidentId: 'internal',
+  occurredAt: 'internal',
+  actorPersonId: 'personal',
+  kind: 'internal',
+  fromStatus: 'internal',
+  toStatus: 'internal',
+  text: 'sensitive',
+});

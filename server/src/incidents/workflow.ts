@@ -1,0 +1,67 @@
+import { canMoveIncident, type IncidentStatus } from '@varn/domain';
+import { type Actor, authorize } from '../access/authorize.ts';
+import { type AuditContext, recordAudit } from '../audit/audit-log.ts';
+import { AppError, fieldError } from '../platform/app-error.ts';
+import type { Db } from '../platform/database.ts';
+import { getIncidentRow } from './read.ts';
+
+/**
+ * Moves an incident one step in its workflow. Handling needs `incidents.handle` in the incident's
+ * scope; a reporter who may read but not handle gets 404 like anyone out of scope would.
+ */
+export async function moveIncident(
+  db: Db,
+  actor: Actor,
+  context: AuditContext,
+  id: string,
+  change: { status: IncidentStatus; comment: string },
+): Promise<void> {
+  const row = await getIncidentRow(db, actor, id);
+  authorize(actor, 'incidents.handle', { orgUnitPath: row.unitPath, partyId: row.partyId });
+  if (!canMoveIncident(row.status, change.status)) {
+    throw new AppError('validation_failed', {
+      errors: [
+        fieldError(
+          'status',
+          'invalid_transition',
+          `Cannot go from ${row.status} to ${change.status}`,
+          'Det steget går inte härifrån',
+        ),
+      ],
+    });
+  }
+  if (row.status === 'closed' && change.comment.trim() === '') {
+    throw new AppError('validation_failed', {
+      errors: [fieldError('comment', 'required', 'Say why the report is reopened', 'Ange varför ärendet öppnas igen')],
+    });
+  }
+  const now = new Date();
+  await db
+    .updateTable('incidents')
+    .set({
+      status: change.status,
+      updatedAt: now,
+      ...(change.status === 'acknowledged' ? { acknowledgedAt: now } : {}),
+      closedAt: change.status === 'closed' ? now : null,
+    })
+    .where('id', '=', id)
+    .execute();
+  await db
+    .insertInto('incidentEvents')
+    .values({
+      tenantId: actor.tenantId,
+      incidentId: id,
+      actorPersonId: actor.personId,
+      kind: 'status_changed',
+      fromStatus: row.status,
+      toStatus: change.status,
+      text: change.comment,
+    })
+    .execute();
+  await recordAudit(db, context, {
+    action: 'incident.status_change',
+    resourceType: 'incident',
+    resourceId: id,
+    details: { from: row.status, to: change.status },
+  });
+}
