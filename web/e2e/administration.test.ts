@@ -1,31 +1,14 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { describe, test } from 'node:test';
 import { assertNoAxeViolations } from './support/accessibility.ts';
-import { launchBrowser } from './support/browser.ts';
+import { setUpBrowserTest } from './support/browser-test.ts';
 import { selectOptionContaining } from './support/forms.ts';
-import { signIn } from './support/sign-in.ts';
-import { loginOf, startTestServer, type TestServer } from './support/test-server.ts';
 
 describe('administration', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  before(async () => {
-    browser = await launchBrowser();
-    server = await startTestServer();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const browserTest = setUpBrowserTest();
 
   test('an administrator creates a unit and then a person in it', async () => {
-    const context = await browser.newContext({ locale: 'sv-SE' });
-    const page = await context.newPage();
-    try {
-      await signIn(page, server.url, loginOf(server, 'administrator'));
+    await browserTest.withPage({ signedInAs: 'administrator' }, async (page) => {
       const navigation = page.getByRole('navigation', { name: 'Huvudmeny' });
 
       // The unit, under the labour-market administration.
@@ -84,20 +67,15 @@ describe('administration', () => {
       await page.getByLabel('Sök namn eller e-post').fill('Testsson');
       await page.getByRole('button', { name: 'Filtrera' }).click();
       await page.getByRole('link', { name: 'Webbtest Testsson' }).waitFor();
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   test('an administrator imports people from CSV and sees the errors per row when a row is wrong', async () => {
-    const context = await browser.newContext({ locale: 'sv-SE' });
-    const page = await context.newPage();
     const header =
       'kind;given_name;family_name;email;phone;employee_number;title;unit_code;unit_name;parent_unit_code;unit_kind;party_abbreviation;official_category';
     const goodRow =
       'employee;Importerad;Person;importerad.person@demo.varn.se;;X9001;Handläggare;IMP1;Importenheten;AMF;unit;;';
-    try {
-      await signIn(page, server.url, loginOf(server, 'administrator'));
+    await browserTest.withPage({ signedInAs: 'administrator' }, async (page) => {
       await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Import' }).click();
       await page.getByRole('heading', { level: 1, name: 'Import' }).waitFor();
 
@@ -122,8 +100,6 @@ describe('administration', () => {
       await page.getByRole('button', { name: 'Importera' }).click();
       await page.getByRole('status').filter({ hasText: 'Importen är klar' }).waitFor();
       assert.equal(await page.getByRole('table', { name: 'Fel per rad' }).count(), 0);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });

@@ -1,30 +1,13 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { describe, test } from 'node:test';
 import { assertNoAxeViolations } from './support/accessibility.ts';
-import { launchBrowser } from './support/browser.ts';
-import { signIn } from './support/sign-in.ts';
-import { loginOf, startTestServer, type TestServer } from './support/test-server.ts';
+import { setUpBrowserTest } from './support/browser-test.ts';
 
 describe('language', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  before(async () => {
-    browser = await launchBrowser();
-    server = await startTestServer();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const browserTest = setUpBrowserTest();
 
   test('switching to English changes the text and <html lang>, and the choice survives a reload', async () => {
-    const context = await browser.newContext({ locale: 'sv-SE' });
-    const page = await context.newPage();
-    try {
-      await signIn(page, server.url, loginOf(server, 'security_department'));
+    await browserTest.withPage({ signedInAs: 'security_department' }, async (page) => {
       const html = page.locator('html');
       assert.equal(await html.getAttribute('lang'), 'sv');
       const navigation = page.getByRole('navigation', { name: 'Huvudmeny' });
@@ -45,8 +28,6 @@ describe('language', () => {
       await page.getByRole('button', { name: 'Svenska' }).click();
       await page.getByRole('heading', { level: 1, name: /^Välkommen/ }).waitFor();
       assert.equal(await html.getAttribute('lang'), 'sv');
-    } finally {
-      await context.close();
-    }
+    });
   });
 });

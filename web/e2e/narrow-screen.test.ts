@@ -1,31 +1,16 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { describe, test } from 'node:test';
 import { assertNoAxeViolations } from './support/accessibility.ts';
-import { launchBrowser } from './support/browser.ts';
-import { signIn, signOut } from './support/sign-in.ts';
-import { loginOf, startTestServer, type TestServer } from './support/test-server.ts';
+import { setUpBrowserTest } from './support/browser-test.ts';
+import { signOut } from './support/sign-in.ts';
 
 // A phone, 360 px wide: the navigation folds behind a disclosure button and nothing scrolls sideways.
 describe('on a 360 px wide screen', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  before(async () => {
-    browser = await launchBrowser();
-    server = await startTestServer();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const browserTest = setUpBrowserTest();
+  const phone = { viewport: { width: 360, height: 740 } };
 
   test('the start page fits and the menu opens and closes with the keyboard', async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'sv-SE' });
-    const page = await context.newPage();
-    try {
-      await signIn(page, server.url, loginOf(server, 'administrator'));
+    await browserTest.withPage({ signedInAs: 'administrator', context: phone }, async (page) => {
       const hasSidewaysScroll = await page.evaluate(
         () => document.documentElement.scrollWidth > document.documentElement.clientWidth,
       );
@@ -57,8 +42,6 @@ describe('on a 360 px wide screen', () => {
       );
       await assertNoAxeViolations(page, 'the people page at 360 px');
       await signOut(page);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });

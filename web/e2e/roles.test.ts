@@ -1,40 +1,27 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { describe, test } from 'node:test';
 import { assertNoAxeViolations } from './support/accessibility.ts';
-import { launchBrowser } from './support/browser.ts';
-import { signIn, signOut } from './support/sign-in.ts';
-import { startTestServer, type TestServer } from './support/test-server.ts';
+import { setUpBrowserTest } from './support/browser-test.ts';
+import { signOut } from './support/sign-in.ts';
 
 // Every role of the demo tenant signs in, opens every page its navigation offers, and each page
 // passes axe with no WCAG 2.1 A/AA violations.
 describe('each role', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  before(async () => {
-    browser = await launchBrowser();
-    server = await startTestServer();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const browserTest = setUpBrowserTest();
 
   test('the demo tenant has a log-in for every role', () => {
-    assert.ok(server.demoLogins.length >= 10, `only ${server.demoLogins.length} demo log-ins`);
+    const { demoLogins } = browserTest.server;
+    assert.ok(demoLogins.length >= 10, `only ${demoLogins.length} demo log-ins`);
   });
 
   test('signs in, visits every page of its navigation without accessibility violations, and signs out', async (t) => {
-    for (const login of server.demoLogins) {
+    for (const login of browserTest.server.demoLogins) {
       await t.test(login.role, async () => {
-        const context = await browser.newContext({ locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
-        const page = await context.newPage();
-        const pageErrors: string[] = [];
-        page.on('pageerror', (error) => pageErrors.push(error.message));
-        try {
-          await signIn(page, server.url, login);
+        await browserTest.withPage({ context: { timezoneId: 'Europe/Stockholm' } }, async (page) => {
+          // Listening before signing in, so that errors on the sign-in page count too.
+          const pageErrors: string[] = [];
+          page.on('pageerror', (error) => pageErrors.push(error.message));
+          await browserTest.signIn(page, login);
           assert.equal(await page.locator('html').getAttribute('lang'), 'sv');
           assert.equal(await page.getByRole('button', { name: 'Meny' }).isVisible(), false, 'a wide screen shows Meny');
           await assertNoAxeViolations(page, `the start page of ${login.role}`);
@@ -55,9 +42,7 @@ describe('each role', () => {
 
           await signOut(page);
           assert.deepEqual(pageErrors, []);
-        } finally {
-          await context.close();
-        }
+        });
       });
     }
   });

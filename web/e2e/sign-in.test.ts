@@ -1,33 +1,18 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { describe, test } from 'node:test';
 import { assertNoAxeViolations } from './support/accessibility.ts';
-import { launchBrowser } from './support/browser.ts';
-import { loginOf, startTestServer, type TestServer } from './support/test-server.ts';
+import { setUpBrowserTest } from './support/browser-test.ts';
 
 describe('sign-in', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  before(async () => {
-    browser = await launchBrowser();
-    server = await startTestServer();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const browserTest = setUpBrowserTest();
 
   test('a wrong password shows the Swedish error in a focused summary', async () => {
-    const context = await browser.newContext({ locale: 'sv-SE' });
-    const page = await context.newPage();
-    try {
-      await page.goto(`${server.url}/sign-in`);
+    await browserTest.withPage({}, async (page) => {
+      await page.goto(browserTest.url('/sign-in'));
       assert.equal(await page.title(), 'Logga in – Värn');
       await assertNoAxeViolations(page, 'the sign-in page');
 
-      await page.getByLabel('E-postadress').fill(loginOf(server, 'employee').email);
+      await page.getByLabel('E-postadress').fill(browserTest.loginOf('employee').email);
       await page.getByLabel('Lösenord').fill('inte-rätt-lösenord');
       await page.getByRole('button', { name: 'Logga in' }).click();
 
@@ -35,16 +20,12 @@ describe('sign-in', () => {
       await summary.waitFor();
       assert.equal(await summary.evaluate((element) => element === document.activeElement), true);
       await assertNoAxeViolations(page, 'the sign-in page with an error');
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   test('an invalid e-mail address is reported next to the field before anything is sent', async () => {
-    const context = await browser.newContext({ locale: 'sv-SE' });
-    const page = await context.newPage();
-    try {
-      await page.goto(`${server.url}/sign-in`);
+    await browserTest.withPage({}, async (page) => {
+      await page.goto(browserTest.url('/sign-in'));
       await page.getByLabel('E-postadress').fill('inte-en-adress');
       await page.getByRole('button', { name: 'Logga in' }).click();
       await page.getByRole('heading', { name: 'Formuläret innehåller fel' }).waitFor();
@@ -53,33 +34,25 @@ describe('sign-in', () => {
       const describedBy = (await email.getAttribute('aria-describedby')) ?? '';
       assert.ok(describedBy.length > 0, 'the error is not linked to the field');
       await assertNoAxeViolations(page, 'the sign-in page with field errors');
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   test('a signed-out visit to a page goes to sign-in and back to the page afterwards', async () => {
-    const context = await browser.newContext({ locale: 'sv-SE' });
-    const page = await context.newPage();
-    try {
-      await page.goto(`${server.url}/organisation`);
+    await browserTest.withPage({}, async (page) => {
+      await page.goto(browserTest.url('/organisation'));
       await page.getByRole('heading', { level: 1, name: 'Logga in' }).waitFor();
-      const login = loginOf(server, 'board_reader');
+      const login = browserTest.loginOf('board_reader');
       await page.getByLabel('E-postadress').fill(login.email);
       await page.getByLabel('Lösenord').fill(login.password);
       await page.getByRole('button', { name: 'Logga in' }).click();
       await page.getByRole('heading', { level: 1, name: 'Organisation' }).waitFor();
       assert.equal(new URL(page.url()).pathname, '/organisation');
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   test('the first Tab reaches the skip link, which moves focus to the main content', async () => {
-    const context = await browser.newContext({ locale: 'sv-SE' });
-    const page = await context.newPage();
-    try {
-      await page.goto(`${server.url}/sign-in`);
+    await browserTest.withPage({}, async (page) => {
+      await page.goto(browserTest.url('/sign-in'));
       await page.getByRole('heading', { level: 1, name: 'Logga in' }).waitFor();
       await page.keyboard.press('Tab');
       const skipLink = page.getByRole('link', { name: 'Hoppa till innehållet' });
@@ -89,18 +62,14 @@ describe('sign-in', () => {
       await page.waitForFunction(() => document.activeElement?.id === 'main-content');
       await page.keyboard.press('Tab');
       assert.equal(await page.evaluate(() => document.activeElement?.id), 'sign-in-email');
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   test('TOTP enrolment shows the QR code and the secret as text (the enrolment answer is stubbed)', async () => {
     // The demo accounts are enrolled already; the server's own tests cover enrolment end to end.
-    const context = await browser.newContext({ locale: 'sv-SE' });
-    const page = await context.newPage();
     const onePixelPng =
       'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
-    try {
+    await browserTest.withPage({}, async (page) => {
       await page.route('**/api/auth/sign-in', (route) =>
         route.fulfill({
           status: 200,
@@ -115,7 +84,7 @@ describe('sign-in', () => {
           }),
         }),
       );
-      await page.goto(`${server.url}/sign-in`);
+      await page.goto(browserTest.url('/sign-in'));
       await page.getByLabel('E-postadress').fill('ny.chef@demo.varn.se');
       await page.getByLabel('Lösenord').fill('ett-lösenord');
       await page.getByRole('button', { name: 'Logga in' }).click();
@@ -125,8 +94,6 @@ describe('sign-in', () => {
       await page.getByText('JBSW Y3DP EHPK 3PXP').waitFor();
       await page.getByRole('textbox', { name: 'Engångskod' }).waitFor();
       await assertNoAxeViolations(page, 'the TOTP enrolment step');
-    } finally {
-      await context.close();
-    }
+    });
   });
 });
