@@ -140,6 +140,8 @@ export const partySchema = z.object({
   abbreviation: z.string(),
   officeEmail: z.string().nullable(),
   securityContactPersonId: idSchema.nullable(),
+  /** The security contact's given and family name, for showing beside the party. */
+  securityContactName: z.string().nullable(),
 });
 export type Party = z.infer<typeof partySchema>;
 

@@ -1,5 +1,5 @@
 import type { Party, PartyInput } from '@varn/domain';
-import type { Selectable } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import { type Actor, authorize, scopeCondition } from '../access/authorize.ts';
 import { type AuditContext, recordAudit } from '../audit/audit-log.ts';
 import { AppError, fieldError } from '../platform/app-error.ts';
@@ -7,22 +7,34 @@ import type { Db } from '../platform/database.ts';
 import { rethrowConstraintViolation } from '../platform/database-errors.ts';
 import type { PartyTable } from './tables.ts';
 
-function presentParty(row: Selectable<PartyTable>): Party {
+type PartyRow = Selectable<PartyTable> & { securityContactName: string | null };
+
+function presentParty(row: PartyRow): Party {
   return {
     id: row.id,
     name: row.name,
     abbreviation: row.abbreviation,
     officeEmail: row.officeEmail,
     securityContactPersonId: row.securityContactPersonId,
+    securityContactName: row.securityContactName,
   };
 }
+
+/** "Given Family" of the joined security contact; null when the party has none. */
+const contactName = sql<string | null>`${sql.ref('contact.givenName')} || ' ' || ${sql.ref('contact.familyName')}`;
 
 function selectParties(db: Db, actor: Actor) {
   return db
     .selectFrom('parties')
-    .selectAll()
-    .where('tenantId', '=', actor.tenantId)
-    .where((builder) => scopeCondition(actor, 'parties.read', builder, { partyId: builder.ref('id') }));
+    .leftJoin('people as contact', (join) =>
+      join
+        .onRef('contact.id', '=', 'parties.securityContactPersonId')
+        .onRef('contact.tenantId', '=', 'parties.tenantId'),
+    )
+    .selectAll('parties')
+    .select(contactName.as('securityContactName'))
+    .where('parties.tenantId', '=', actor.tenantId)
+    .where((builder) => scopeCondition(actor, 'parties.read', builder, { partyId: builder.ref('parties.id') }));
 }
 
 export async function findParties(db: Db, actor: Actor): Promise<Party[]> {
@@ -31,16 +43,21 @@ export async function findParties(db: Db, actor: Actor): Promise<Party[]> {
 }
 
 export async function getParty(db: Db, actor: Actor, id: string): Promise<Party> {
-  const row = await selectParties(db, actor).where('id', '=', id).executeTakeFirst();
+  const row = await selectParties(db, actor).where('parties.id', '=', id).executeTakeFirst();
   if (!row) throw new AppError('not_found');
   return presentParty(row);
 }
 
-async function checkSecurityContact(db: Db, actor: Actor, personId: string | null | undefined): Promise<void> {
-  if (!personId) return;
+/** Checks that the security contact is a person of the tenant; returns their name for presenting. */
+async function findSecurityContactName(
+  db: Db,
+  actor: Actor,
+  personId: string | null | undefined,
+): Promise<string | null> {
+  if (!personId) return null;
   const person = await db
     .selectFrom('people')
-    .select('id')
+    .select(['givenName', 'familyName'])
     .where('tenantId', '=', actor.tenantId)
     .where('id', '=', personId)
     .executeTakeFirst();
@@ -49,11 +66,12 @@ async function checkSecurityContact(db: Db, actor: Actor, personId: string | nul
       errors: [fieldError('securityContactPersonId', 'unknown_person', 'Unknown person', 'Okänd person')],
     });
   }
+  return `${person.givenName} ${person.familyName}`;
 }
 
 export async function createParty(db: Db, actor: Actor, context: AuditContext, input: PartyInput): Promise<Party> {
   authorize(actor, 'parties.manage', {});
-  await checkSecurityContact(db, actor, input.securityContactPersonId);
+  const securityContactName = await findSecurityContactName(db, actor, input.securityContactPersonId);
   const row = await db
     .insertInto('parties')
     .values({
@@ -67,7 +85,7 @@ export async function createParty(db: Db, actor: Actor, context: AuditContext, i
     .executeTakeFirstOrThrow()
     .catch(rethrowConstraintViolation);
   await recordAudit(db, context, { action: 'party.create', resourceType: 'party', resourceId: row.id });
-  return presentParty(row);
+  return presentParty({ ...row, securityContactName });
 }
 
 export async function updateParty(
@@ -79,7 +97,7 @@ export async function updateParty(
 ): Promise<Party> {
   await getParty(db, actor, id);
   authorize(actor, 'parties.manage', { partyId: id });
-  await checkSecurityContact(db, actor, input.securityContactPersonId);
+  const securityContactName = await findSecurityContactName(db, actor, input.securityContactPersonId);
   const row = await db
     .updateTable('parties')
     .set({
@@ -94,5 +112,5 @@ export async function updateParty(
     .executeTakeFirstOrThrow()
     .catch(rethrowConstraintViolation);
   await recordAudit(db, context, { action: 'party.update', resourceType: 'party', resourceId: id });
-  return presentParty(row);
+  return presentParty({ ...row, securityContactName });
 }
