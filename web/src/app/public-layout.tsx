@@ -1,15 +1,13 @@
 import { useTranslation } from 'react-i18next';
-import { Outlet } from 'react-router';
 import { LanguageSwitcher } from '../shared/ui/language-switcher.tsx';
-import { SkipLink } from './skip-link.tsx';
+import { ShellFrame } from './shell-frame.tsx';
 
 /** The frame of pages before sign-in. */
 export function PublicLayout() {
   const { t } = useTranslation();
   return (
-    <div className="shell">
-      <SkipLink />
-      <header className="shell__header">
+    <ShellFrame
+      header={
         <div className="shell__bar">
           <span className="brand">
             <img src="/icons/icon.svg" alt="" width={32} height={32} />
@@ -18,10 +16,7 @@ export function PublicLayout() {
           </span>
           <LanguageSwitcher />
         </div>
-      </header>
-      <main id="main-content" className="shell__main" tabIndex={-1}>
-        <Outlet />
-      </main>
-    </div>
+      }
+    />
   );
 }

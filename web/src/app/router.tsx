@@ -1,3 +1,5 @@
+import type { Permission } from '@varn/domain';
+import type { ReactNode } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { AuditLogPage } from '../audit/audit-log-page.tsx';
 import { SignInPage } from '../auth/sign-in-page.tsx';
@@ -16,7 +18,20 @@ import { RequirePermission } from './require-permission.tsx';
 import { RequireSession } from './require-session.tsx';
 import { RouteError } from './route-error.tsx';
 
-/** Every page and the permission it needs; the server checks again on every request. */
+type ProtectedPage = { path: string; permission: Permission; page: ReactNode };
+
+/** Every page behind a permission, with the permission it needs; the server checks again on every request. */
+const protectedPages: readonly ProtectedPage[] = [
+  { path: paths.organisation, permission: 'organisation.read', page: <OrgTreePage /> },
+  { path: paths.sites, permission: 'sites.read', page: <SitesPage /> },
+  { path: paths.people, permission: 'people.read', page: <PeoplePage /> },
+  { path: paths.newPerson, permission: 'people.manage', page: <NewPersonPage /> },
+  { path: '/people/:personId', permission: 'people.read', page: <PersonPage /> },
+  { path: paths.parties, permission: 'parties.read', page: <PartiesPage /> },
+  { path: paths.import, permission: 'people.import', page: <ImportPage /> },
+  { path: paths.auditLog, permission: 'audit.read', page: <AuditLogPage /> },
+];
+
 export function createRouter() {
   return createBrowserRouter([
     {
@@ -30,70 +45,10 @@ export function createRouter() {
           element: <RequireSession />,
           children: [
             { index: true, element: <StartPage /> },
-            {
-              path: paths.organisation,
-              element: (
-                <RequirePermission permission="organisation.read">
-                  <OrgTreePage />
-                </RequirePermission>
-              ),
-            },
-            {
-              path: paths.sites,
-              element: (
-                <RequirePermission permission="sites.read">
-                  <SitesPage />
-                </RequirePermission>
-              ),
-            },
-            {
-              path: paths.people,
-              element: (
-                <RequirePermission permission="people.read">
-                  <PeoplePage />
-                </RequirePermission>
-              ),
-            },
-            {
-              path: paths.newPerson,
-              element: (
-                <RequirePermission permission="people.manage">
-                  <NewPersonPage />
-                </RequirePermission>
-              ),
-            },
-            {
-              path: '/people/:personId',
-              element: (
-                <RequirePermission permission="people.read">
-                  <PersonPage />
-                </RequirePermission>
-              ),
-            },
-            {
-              path: paths.parties,
-              element: (
-                <RequirePermission permission="parties.read">
-                  <PartiesPage />
-                </RequirePermission>
-              ),
-            },
-            {
-              path: paths.import,
-              element: (
-                <RequirePermission permission="people.import">
-                  <ImportPage />
-                </RequirePermission>
-              ),
-            },
-            {
-              path: paths.auditLog,
-              element: (
-                <RequirePermission permission="audit.read">
-                  <AuditLogPage />
-                </RequirePermission>
-              ),
-            },
+            ...protectedPages.map(({ path, permission, page }) => ({
+              path,
+              element: <RequirePermission permission={permission}>{page}</RequirePermission>,
+            })),
             { path: '*', element: <NotFoundPage /> },
           ],
         },

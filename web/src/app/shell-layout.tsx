@@ -1,12 +1,12 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { NavLink, useLocation, useNavigate } from 'react-router';
 import { useSignOut } from '../auth/api/sign-out.ts';
 import { paths } from '../shared/paths.ts';
 import { useSession } from '../shared/session/session-context.tsx';
 import { LanguageSwitcher } from '../shared/ui/language-switcher.tsx';
 import { visibleNavigationItems } from './navigation-items.ts';
-import { SkipLink } from './skip-link.tsx';
+import { ShellFrame } from './shell-frame.tsx';
 
 /** The signed-in frame: header with account and language, main navigation, and the page. */
 export function ShellLayout() {
@@ -38,55 +38,53 @@ export function ShellLayout() {
   const items = visibleNavigationItems(user.permissions);
 
   return (
-    <div className="shell">
-      <SkipLink />
-      <header className="shell__header">
-        <div className="shell__bar">
-          <NavLink to={paths.start} className="brand">
-            <img src="/icons/icon.svg" alt="" width={32} height={32} />
-            <span className="brand__name">{t('app.name')}</span>
-            <span className="brand__tenant">{user.tenantName}</span>
-          </NavLink>
-          <button
-            type="button"
-            className="button button--quiet shell__menu-button"
-            aria-expanded={isMenuOpen}
-            aria-controls={navigationId}
-            onClick={() => setMenuOpen((open) => !open)}
-          >
-            <span aria-hidden="true" className="shell__menu-icon" />
-            {t('app.menu')}
-          </button>
-        </div>
-        <div id={navigationId} className={isMenuOpen ? 'shell__panel shell__panel--open' : 'shell__panel'}>
-          <nav aria-label={t('app.mainNavigation')} className="main-navigation">
-            <ul>
-              {items.map((item) => (
-                <li key={item.to}>
-                  <NavLink to={item.to} end={item.to === paths.start}>
-                    {t(item.labelKey)}
-                  </NavLink>
-                </li>
-              ))}
-            </ul>
-          </nav>
-          <div className="user-menu">
-            <span className="user-menu__name">{t('app.signedInAs', { name: user.displayName })}</span>
-            <LanguageSwitcher />
+    <ShellFrame
+      header={
+        <>
+          <div className="shell__bar">
+            <NavLink to={paths.start} className="brand">
+              <img src="/icons/icon.svg" alt="" width={32} height={32} />
+              <span className="brand__name">{t('app.name')}</span>
+              <span className="brand__tenant">{user.tenantName}</span>
+            </NavLink>
             <button
               type="button"
-              className="button button--quiet"
-              onClick={handleSignOut}
-              aria-disabled={signOut.isPending || undefined}
+              className="button button--quiet shell__menu-button"
+              aria-expanded={isMenuOpen}
+              aria-controls={navigationId}
+              onClick={() => setMenuOpen((open) => !open)}
             >
-              {signOut.isPending ? t('app.signingOut') : t('app.signOut')}
+              <span aria-hidden="true" className="shell__menu-icon" />
+              {t('app.menu')}
             </button>
           </div>
-        </div>
-      </header>
-      <main id="main-content" className="shell__main" tabIndex={-1}>
-        <Outlet />
-      </main>
-    </div>
+          <div id={navigationId} className={isMenuOpen ? 'shell__panel shell__panel--open' : 'shell__panel'}>
+            <nav aria-label={t('app.mainNavigation')} className="main-navigation">
+              <ul>
+                {items.map((item) => (
+                  <li key={item.to}>
+                    <NavLink to={item.to} end={item.to === paths.start}>
+                      {t(item.labelKey)}
+                    </NavLink>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+            <div className="user-menu">
+              <span className="user-menu__name">{t('app.signedInAs', { name: user.displayName })}</span>
+              <LanguageSwitcher />
+              <button
+                type="button"
+                className="button button--quiet"
+                onClick={handleSignOut}
+                aria-disabled={signOut.isPending || undefined}
+              >
+                {signOut.isPending ? t('app.signingOut') : t('app.signOut')}
+              </button>
+            </div>
+          </div>
+        </>
+      }
+    />
   );
 }

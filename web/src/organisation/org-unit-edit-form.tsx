@@ -3,7 +3,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldId } from '../shared/forms/field-ids.ts';
 import { Form } from '../shared/forms/form.tsx';
-import { SubmitButton } from '../shared/forms/submit-button.tsx';
+import { FormActions } from '../shared/forms/form-actions.tsx';
 import { TextField } from '../shared/forms/text-field.tsx';
 import { useFormErrors } from '../shared/forms/use-form-errors.ts';
 import { useFocusOnMount } from '../shared/ui/use-return-focus.ts';
@@ -36,14 +36,7 @@ export function OrgUnitEditForm({ unit, onDone }: { unit: OrgUnit; onDone(): voi
       <Form id={formId} errors={errors} onSubmit={submit} labelledBy={`${formId}-title`}>
         <TextField name="name" label={t('organisation.name')} value={name} onChange={setName} />
         <TextField name="code" label={t('organisation.code')} optional value={code} onChange={setCode} />
-        <div className="form__actions">
-          <SubmitButton isPending={updateOrgUnit.isPending} pendingLabel={t('common.saving')}>
-            {t('common.save')}
-          </SubmitButton>
-          <button type="button" className="button button--secondary" onClick={onDone}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <FormActions isPending={updateOrgUnit.isPending} submitLabel={t('common.save')} onCancel={onDone} />
       </Form>
     </div>
   );

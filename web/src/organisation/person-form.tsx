@@ -7,14 +7,12 @@ import {
   personInputSchema,
   personKinds,
 } from '@varn/domain';
-import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CheckboxField } from '../shared/forms/checkbox-field.tsx';
-import { Form } from '../shared/forms/form.tsx';
+import { RecordForm, type RecordFormProps } from '../shared/forms/record-form.tsx';
 import { SelectField } from '../shared/forms/select-field.tsx';
-import { SubmitButton } from '../shared/forms/submit-button.tsx';
 import { TextField } from '../shared/forms/text-field.tsx';
-import type { FormErrors } from '../shared/forms/use-form-errors.ts';
+import { useFormValues } from '../shared/forms/use-form-values.ts';
 import { orgUnitOptions } from './org-tree.ts';
 
 type PersonFormValues = {
@@ -90,39 +88,22 @@ function inputOf(values: PersonFormValues) {
   };
 }
 
-type PersonFormProps = {
-  id: string;
-  labelledBy: string;
+type PersonFormProps = RecordFormProps<PersonInput> & {
+  /** The person being edited; without it the form adds a new one. */
   person?: Person;
   units: readonly OrgUnit[];
   parties: readonly Party[];
-  errors: FormErrors;
-  isPending: boolean;
-  submitLabel: string;
-  onSubmit(input: PersonInput): void;
-  actions?: ReactNode;
 };
 
 /** A person's fields for adding and editing, validated with the domain's `personInputSchema`. */
-export function PersonForm(props: PersonFormProps) {
-  const { id, labelledBy, person, units, parties, errors, isPending, submitLabel, onSubmit, actions } = props;
+export function PersonForm({ person, units, parties, ...form }: PersonFormProps) {
   const { t } = useTranslation();
-  const [values, setValues] = useState(() => valuesOf(person));
-  const set =
-    <K extends keyof PersonFormValues>(name: K) =>
-    (value: PersonFormValues[K]) =>
-      setValues((current) => ({ ...current, [name]: value }));
+  const { values, set, reset } = useFormValues(valuesOf(person));
   const isOfficial = values.kind === 'elected_official';
   const hasParty = isOfficial || values.kind === 'party_staff';
 
-  function submit() {
-    if (isPending) return;
-    const input = errors.validate(personInputSchema, inputOf(values));
-    if (input) onSubmit(input);
-  }
-
   return (
-    <Form id={id} errors={errors} onSubmit={submit} labelledBy={labelledBy}>
+    <RecordForm {...form} schema={personInputSchema} input={inputOf(values)} reset={reset}>
       <SelectField
         name="kind"
         label={t('people.kind')}
@@ -221,12 +202,6 @@ export function PersonForm(props: PersonFormProps) {
           onChange={set('isActive')}
         />
       )}
-      <div className="form__actions">
-        <SubmitButton isPending={isPending} pendingLabel={t('common.saving')}>
-          {submitLabel}
-        </SubmitButton>
-        {actions}
-      </div>
-    </Form>
+    </RecordForm>
   );
 }

@@ -117,11 +117,7 @@ function PersonDetails({ person, units, parties }: PersonDetailsProps) {
               },
             )
           }
-          actions={
-            <button type="button" className="button button--secondary" onClick={() => setEditing(false)}>
-              {t('common.cancel')}
-            </button>
-          }
+          onCancel={() => setEditing(false)}
         />
       ) : (
         <>

@@ -1,12 +1,10 @@
 import { type OrgUnit, type Site, type SiteInput, siteInputSchema } from '@varn/domain';
-import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Form } from '../shared/forms/form.tsx';
+import { RecordForm, type RecordFormProps } from '../shared/forms/record-form.tsx';
 import { SelectField } from '../shared/forms/select-field.tsx';
-import { SubmitButton } from '../shared/forms/submit-button.tsx';
 import { TextAreaField } from '../shared/forms/text-area-field.tsx';
 import { TextField } from '../shared/forms/text-field.tsx';
-import type { FormErrors } from '../shared/forms/use-form-errors.ts';
+import { useFormValues } from '../shared/forms/use-form-values.ts';
 import { orgUnitOptions } from './org-tree.ts';
 
 export type SiteFormValues = Omit<SiteInput, 'description'> & { description: string };
@@ -25,44 +23,18 @@ export function siteFormValues(site: Site): SiteFormValues {
   return { unitId, name, streetAddress, postalCode, city, description };
 }
 
-type SiteFormProps = {
-  id: string;
-  labelledBy: string;
+type SiteFormProps = RecordFormProps<SiteInput> & {
   initial: SiteFormValues;
   units: readonly OrgUnit[];
-  errors: FormErrors;
-  isPending: boolean;
-  submitLabel: string;
-  onSubmit(input: SiteInput, reset: () => void): void;
-  /** Extra buttons beside submit, e.g. Cancel. */
-  actions?: ReactNode;
 };
 
 /** A site's fields, for both adding and editing; validated with the domain's `siteInputSchema`. */
-export function SiteForm({
-  id,
-  labelledBy,
-  initial,
-  units,
-  errors,
-  isPending,
-  submitLabel,
-  onSubmit,
-  actions,
-}: SiteFormProps) {
+export function SiteForm({ initial, units, ...form }: SiteFormProps) {
   const { t } = useTranslation();
-  const [values, setValues] = useState(initial);
-  const set = (name: keyof SiteFormValues) => (value: string) =>
-    setValues((current) => ({ ...current, [name]: value }));
-
-  function submit() {
-    if (isPending) return;
-    const input = errors.validate(siteInputSchema, values);
-    if (input) onSubmit(input, () => setValues(initial));
-  }
+  const { values, set, reset } = useFormValues(initial);
 
   return (
-    <Form id={id} errors={errors} onSubmit={submit} labelledBy={labelledBy}>
+    <RecordForm {...form} schema={siteInputSchema} input={values} reset={reset}>
       <SelectField
         name="unitId"
         label={t('sites.unit')}
@@ -97,12 +69,6 @@ export function SiteForm({
         value={values.description}
         onChange={set('description')}
       />
-      <div className="form__actions">
-        <SubmitButton isPending={isPending} pendingLabel={t('common.saving')}>
-          {submitLabel}
-        </SubmitButton>
-        {actions}
-      </div>
-    </Form>
+    </RecordForm>
   );
 }

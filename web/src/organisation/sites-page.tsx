@@ -118,11 +118,7 @@ function SiteEdit({ site, units, onDone }: { site: Site; units: readonly OrgUnit
         isPending={updateSite.isPending}
         submitLabel={t('common.save')}
         onSubmit={(changes) => updateSite.mutate({ id: site.id, changes }, { onSuccess: onDone, onError: errors.fail })}
-        actions={
-          <button type="button" className="button button--secondary" onClick={onDone}>
-            {t('common.cancel')}
-          </button>
-        }
+        onCancel={onDone}
       />
     </div>
   );

@@ -1,5 +1,4 @@
-import { useLanguage } from '../i18n/use-language.ts';
-import { controlProps } from './field-frame.tsx';
+import { controlProps, FieldMessages } from './field-frame.tsx';
 import { useField } from './form.tsx';
 
 type CheckboxFieldProps = {
@@ -12,7 +11,6 @@ type CheckboxFieldProps = {
 
 export function CheckboxField({ name, label, checked, onChange, hint }: CheckboxFieldProps) {
   const field = useField(name, label);
-  const language = useLanguage();
   return (
     <div className={field.error ? 'field field--checkbox field--invalid' : 'field field--checkbox'}>
       <input
@@ -26,16 +24,7 @@ export function CheckboxField({ name, label, checked, onChange, hint }: Checkbox
         <label htmlFor={field.id} className="field__label">
           {label}
         </label>
-        {hint && (
-          <p id={field.hintId} className="field__hint">
-            {hint}
-          </p>
-        )}
-        {field.error && (
-          <p id={field.errorId} className="field__error">
-            {field.error.message[language]}
-          </p>
-        )}
+        <FieldMessages field={field} hint={hint} />
       </div>
     </div>
   );

@@ -15,13 +15,23 @@ type FieldFrameProps = {
 /** Label, hint and error around one control; the control links them with aria-describedby. */
 export function FieldFrame({ field, label, hint, optional, children }: FieldFrameProps) {
   const { t } = useTranslation();
-  const language = useLanguage();
   return (
     <div className={field.error ? 'field field--invalid' : 'field'}>
       <label htmlFor={field.id} className="field__label">
         {label}
         {optional && <span className="field__optional"> {t('common.optional')}</span>}
       </label>
+      <FieldMessages field={field} hint={hint} />
+      {children}
+    </div>
+  );
+}
+
+/** A field's hint and error, with the ids its control's aria-describedby points to. */
+export function FieldMessages({ field, hint }: { field: ReturnType<typeof useField>; hint?: string | undefined }) {
+  const language = useLanguage();
+  return (
+    <>
       {hint && (
         <p id={field.hintId} className="field__hint">
           {hint}
@@ -32,8 +42,7 @@ export function FieldFrame({ field, label, hint, optional, children }: FieldFram
           {field.error.message[language]}
         </p>
       )}
-      {children}
-    </div>
+    </>
   );
 }
 

@@ -1,15 +1,24 @@
-import type { SelectOption } from './select-field.tsx';
+import type { ReactNode } from 'react';
+import { SelectControl, type SelectOption } from './select-control.tsx';
 
 // Filters apply on submit or change, without validation: plain labelled controls outside <Form>.
 
 type FilterInputProps = { id: string; label: string; value: string; onChange(value: string): void };
 
-export function FilterInput({ id, label, value, onChange }: FilterInputProps) {
+function FilterFrame({ id, label, children }: { id: string; label: string; children: ReactNode }) {
   return (
     <div className="field">
       <label htmlFor={id} className="field__label">
         {label}
       </label>
+      {children}
+    </div>
+  );
+}
+
+export function FilterInput({ id, label, value, onChange }: FilterInputProps) {
+  return (
+    <FilterFrame id={id} label={label}>
       <input
         id={id}
         type="search"
@@ -17,7 +26,7 @@ export function FilterInput({ id, label, value, onChange }: FilterInputProps) {
         value={value}
         onChange={(event) => onChange(event.target.value)}
       />
-    </div>
+    </FilterFrame>
   );
 }
 
@@ -29,22 +38,8 @@ export function FilterSelect({
   options,
 }: FilterInputProps & { options: readonly SelectOption[] }) {
   return (
-    <div className="field">
-      <label htmlFor={id} className="field__label">
-        {label}
-      </label>
-      <select
-        id={id}
-        className="field__input field__input--select"
-        value={value}
-        onChange={(event) => onChange(event.target.value)}
-      >
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
+    <FilterFrame id={id} label={label}>
+      <SelectControl id={id} value={value} options={options} onChange={onChange} />
+    </FilterFrame>
   );
 }

@@ -1,7 +1,6 @@
 import { controlProps, FieldFrame } from './field-frame.tsx';
 import { useField } from './form.tsx';
-
-export type SelectOption = { value: string; label: string };
+import { SelectControl, type SelectOption } from './select-control.tsx';
 
 type SelectFieldProps = {
   name: string;
@@ -17,18 +16,7 @@ export function SelectField({ name, label, value, options, onChange, hint, optio
   const field = useField(name, label);
   return (
     <FieldFrame field={field} label={label} hint={hint} optional={optional}>
-      <select
-        {...controlProps(field, hint)}
-        className="field__input field__input--select"
-        value={value}
-        onChange={(event) => onChange(event.target.value)}
-      >
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
+      <SelectControl {...controlProps(field, hint)} value={value} options={options} onChange={onChange} />
     </FieldFrame>
   );
 }
