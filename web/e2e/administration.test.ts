@@ -70,6 +70,29 @@ describe('administration', () => {
     });
   });
 
+  test("an administrator chooses a party's security contact and sees the name in the list", async () => {
+    await browserTest.withPage({ signedInAs: 'administrator' }, async (page) => {
+      await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Partier' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Partier' }).waitFor();
+      const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Kristdemokraterna' }) });
+      await card.getByRole('button', { name: 'Ändra Kristdemokraterna' }).click();
+
+      // The choice is among the party's own people; the first of them becomes the contact.
+      const form = card.getByRole('form', { name: 'Ändra Kristdemokraterna' });
+      const contact = form.getByLabel('Säkerhetskontakt');
+      const firstPerson = contact.locator('option').nth(1);
+      await firstPerson.waitFor({ state: 'attached' });
+      const name = (await firstPerson.textContent()) ?? '';
+      assert.ok(name.length > 0, 'the party has nobody to choose as its security contact');
+      await contact.selectOption({ label: name });
+      await assertNoAxeViolations(page, 'the parties page with a party being edited');
+      await form.getByRole('button', { name: 'Spara' }).click();
+
+      await card.getByText(`Säkerhetskontakt: ${name}`).waitFor();
+      await assertNoAxeViolations(page, 'the parties page with a security contact');
+    });
+  });
+
   test('an administrator imports people from CSV and sees the errors per row when a row is wrong', async () => {
     const header =
       'kind;given_name;family_name;email;phone;employee_number;title;unit_code;unit_name;parent_unit_code;unit_kind;party_abbreviation;official_category';

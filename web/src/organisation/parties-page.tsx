@@ -14,8 +14,6 @@ import { useParties } from './api/get-parties.ts';
 import { useUpdateParty } from './api/update-party.ts';
 import { PartyForm } from './party-form.tsx';
 
-const emptyParty = { name: '', abbreviation: '', officeEmail: '' };
-
 export function PartiesPage() {
   const { t } = useTranslation();
   const parties = useParties();
@@ -58,6 +56,11 @@ function PartyCard({ party, canManage }: { party: Party; canManage: boolean }) {
           {t('parties.officeEmail')}: {party.officeEmail}
         </p>
       )}
+      {party.securityContactName && (
+        <p className="card__meta">
+          {t('parties.securityContact')}: {party.securityContactName}
+        </p>
+      )}
       {canManage && !isEditing && (
         <button
           ref={editButton}
@@ -86,18 +89,14 @@ function PartyEdit({ party, onDone }: { party: Party; onDone(): void }) {
       <PartyForm
         id={formId}
         labelledBy={`${formId}-title`}
-        initial={{ name: party.name, abbreviation: party.abbreviation, officeEmail: party.officeEmail ?? '' }}
+        party={party}
         errors={errors}
         isPending={updateParty.isPending}
         submitLabel={t('common.save')}
         onSubmit={(changes) =>
           updateParty.mutate({ id: party.id, changes }, { onSuccess: onDone, onError: errors.fail })
         }
-        actions={
-          <button type="button" className="button button--secondary" onClick={onDone}>
-            {t('common.cancel')}
-          </button>
-        }
+        onCancel={onDone}
       />
     </div>
   );
@@ -114,7 +113,6 @@ function PartyCreate() {
       <PartyForm
         id="party-create"
         labelledBy="party-create-title"
-        initial={emptyParty}
         errors={errors}
         isPending={createParty.isPending}
         submitLabel={t('parties.add')}
