@@ -12,6 +12,17 @@ type FieldFrameProps = {
   children: ReactNode;
 };
 
+/** What every field holding one text value takes; each field adds its own options. */
+export type ValueFieldProps = {
+  /** The path of the value in the domain input, e.g. "givenName"; server errors are matched by it. */
+  name: string;
+  label: string;
+  value: string;
+  onChange(value: string): void;
+  hint?: string;
+  optional?: boolean;
+};
+
 /** Label, hint and error around one control; the control links them with aria-describedby. */
 export function FieldFrame({ field, label, hint, optional, children }: FieldFrameProps) {
   const { t } = useTranslation();

@@ -1,15 +1,9 @@
-import { controlProps, FieldFrame } from './field-frame.tsx';
+import { controlProps, FieldFrame, type ValueFieldProps } from './field-frame.tsx';
 import { useField } from './form.tsx';
 import { SelectControl, type SelectOption } from './select-control.tsx';
 
-type SelectFieldProps = {
-  name: string;
-  label: string;
-  value: string;
+type SelectFieldProps = ValueFieldProps & {
   options: readonly SelectOption[];
-  onChange(value: string): void;
-  hint?: string;
-  optional?: boolean;
 };
 
 export function SelectField({ name, label, value, options, onChange, hint, optional }: SelectFieldProps) {

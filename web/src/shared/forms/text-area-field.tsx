@@ -1,13 +1,7 @@
-import { controlProps, FieldFrame } from './field-frame.tsx';
+import { controlProps, FieldFrame, type ValueFieldProps } from './field-frame.tsx';
 import { useField } from './form.tsx';
 
-type TextAreaFieldProps = {
-  name: string;
-  label: string;
-  value: string;
-  onChange(value: string): void;
-  hint?: string;
-  optional?: boolean;
+type TextAreaFieldProps = ValueFieldProps & {
   rows?: number;
 };
 

@@ -1,15 +1,8 @@
 import type { HTMLInputAutoCompleteAttribute, HTMLInputTypeAttribute } from 'react';
-import { controlProps, FieldFrame } from './field-frame.tsx';
+import { controlProps, FieldFrame, type ValueFieldProps } from './field-frame.tsx';
 import { useField } from './form.tsx';
 
-type TextFieldProps = {
-  /** The path of the value in the domain input, e.g. "givenName"; server errors are matched by it. */
-  name: string;
-  label: string;
-  value: string;
-  onChange(value: string): void;
-  hint?: string;
-  optional?: boolean;
+type TextFieldProps = ValueFieldProps & {
   type?: HTMLInputTypeAttribute;
   autoComplete?: HTMLInputAutoCompleteAttribute;
   inputMode?: 'text' | 'numeric' | 'email' | 'tel' | 'search';
