@@ -3,6 +3,9 @@ import type { ReactNode } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { AuditLogPage } from '../audit/audit-log-page.tsx';
 import { SignInPage } from '../auth/sign-in-page.tsx';
+import { IncidentPage } from '../incidents/incident-page.tsx';
+import { IncidentsPage } from '../incidents/incidents-page.tsx';
+import { ReportIncidentPage } from '../incidents/report-incident-page.tsx';
 import { ImportPage } from '../organisation/import-page.tsx';
 import { NewPersonPage } from '../organisation/new-person-page.tsx';
 import { OrgTreePage } from '../organisation/org-tree-page.tsx';
@@ -30,6 +33,9 @@ const protectedPages: readonly ProtectedPage[] = [
   { path: paths.parties, permission: 'parties.read', page: <PartiesPage /> },
   { path: paths.import, permission: 'people.import', page: <ImportPage /> },
   { path: paths.auditLog, permission: 'audit.read', page: <AuditLogPage /> },
+  { path: paths.reportIncident, permission: 'incidents.report', page: <ReportIncidentPage /> },
+  { path: paths.incidents, permission: 'incidents.read', page: <IncidentsPage /> },
+  { path: '/handelser/:incidentId', permission: 'incidents.read', page: <IncidentPage /> },
 ];
 
 export function createRouter() {

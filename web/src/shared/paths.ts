@@ -10,4 +10,7 @@ export const paths = {
   parties: '/parties',
   import: '/import',
   auditLog: '/audit-log',
+  incidents: '/handelser',
+  incident: (incidentId: string) => `/handelser/${encodeURIComponent(incidentId)}`,
+  reportIncident: '/rapportera',
 } as const;

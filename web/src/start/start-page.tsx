@@ -21,6 +21,8 @@ const taskPaths = {
   'parties.manage': paths.parties,
   'grants.manage': paths.people,
   'audit.read': paths.auditLog,
+  'incidents.report': paths.reportIncident,
+  'incidents.read': paths.incidents,
 } satisfies Partial<Record<Permission, string>>;
 type PermissionWithPage = keyof typeof taskPaths;
 

@@ -1,0 +1,36 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+import {
+  type IncidentKind,
+  type IncidentStatus,
+  type IncidentType,
+  incidentSummarySchema,
+  pageSchema,
+} from '@varn/domain';
+import { apiRequest } from '../../shared/api/api-client.ts';
+
+export type IncidentFilters = {
+  kind?: IncidentKind;
+  type?: IncidentType;
+  status?: IncidentStatus;
+  isSerious?: 'true' | 'false';
+};
+
+export const incidentsQueryKey = ['incidents'] as const;
+const pageSize = 25;
+
+/** One page of the incidents the reader may see, newest first; `after` is the previous page's `nextCursor`. */
+export function getIncidents(filters: IncidentFilters, after: string | undefined) {
+  return apiRequest('/api/incidents', {
+    query: { ...filters, limit: pageSize, after },
+    schema: pageSchema(incidentSummarySchema),
+  });
+}
+
+export function useIncidents(filters: IncidentFilters) {
+  return useInfiniteQuery({
+    queryKey: [...incidentsQueryKey, 'list', filters],
+    queryFn: ({ pageParam }) => getIncidents(filters, pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+  });
+}

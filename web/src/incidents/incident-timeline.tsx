@@ -1,0 +1,44 @@
+import type { Incident } from '@varn/domain';
+import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../shared/ui/format-date.ts';
+
+type TimelineEvent = Incident['timeline'][number];
+
+/** What happened to the report, oldest first, as the server orders it. */
+export function IncidentTimeline({ timeline }: { timeline: readonly TimelineEvent[] }) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="incident-timeline-title" className="panel">
+      <h2 id="incident-timeline-title">{t('incidents.timeline.title')}</h2>
+      <ol className="timeline">
+        {timeline.map((event, index) => (
+          // The events have no ids; their order never changes.
+          // biome-ignore lint/suspicious/noArrayIndexKey: the list is append-only
+          <li key={index} className="timeline__event">
+            <p className="timeline__what">
+              <EventText event={event} />
+            </p>
+            <p className="card__meta">
+              <time dateTime={event.occurredAt}>{formatDateTime(event.occurredAt)}</time>
+              {event.actorName && ` · ${event.actorName}`}
+            </p>
+            {event.text && <p className="timeline__comment">{event.text}</p>}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+function EventText({ event }: { event: TimelineEvent }) {
+  const { t } = useTranslation();
+  if (event.kind === 'reported') return t('incidents.timeline.reported');
+  if (event.kind === 'comment') return t('incidents.timeline.comment');
+  if (event.fromStatus && event.toStatus) {
+    return t('incidents.timeline.statusChanged', {
+      from: t(`incidents.statuses.${event.fromStatus}`),
+      to: t(`incidents.statuses.${event.toStatus}`),
+    });
+  }
+  return event.toStatus ? t(`incidents.statuses.${event.toStatus}`) : t('incidents.timeline.comment');
+}

@@ -1,0 +1,177 @@
+import {
+  type IncidentKind,
+  type IncidentStatus,
+  type IncidentSummary,
+  type IncidentType,
+  incidentKinds,
+  incidentStatuses,
+  incidentTypes,
+} from '@varn/domain';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { FilterSelect } from '../shared/forms/filter-fields.tsx';
+import { paths } from '../shared/paths.ts';
+import { useHasPermission } from '../shared/session/session-context.tsx';
+import { formatDateTime } from '../shared/ui/format-date.ts';
+import { LoadMore } from '../shared/ui/load-more.tsx';
+import { Loading } from '../shared/ui/loading.tsx';
+import { PageHeader } from '../shared/ui/page-header.tsx';
+import { ProblemAlert } from '../shared/ui/problem-alert.tsx';
+import { type IncidentFilters, useIncidents } from './api/get-incidents.ts';
+import { IncidentTitle, StatusBadge } from './incident-labels.tsx';
+import './incidents.css';
+
+type FilterValues = { kind: string; type: string; status: string; isSerious: string };
+const emptyFilters: FilterValues = { kind: '', type: '', status: '', isSerious: '' };
+
+const isOneOf = <T extends string>(values: readonly T[], value: string | null): value is T =>
+  value !== null && (values as readonly string[]).includes(value);
+
+/** The filters live in the address, so that "back" from an incident returns to the same list. */
+function filtersOf(searchParams: URLSearchParams): IncidentFilters {
+  const filters: IncidentFilters = {};
+  const kind = searchParams.get('kind');
+  const type = searchParams.get('type');
+  const status = searchParams.get('status');
+  const isSerious = searchParams.get('isSerious');
+  if (isOneOf<IncidentKind>(incidentKinds, kind)) filters.kind = kind;
+  if (isOneOf<IncidentType>(incidentTypes, type)) filters.type = type;
+  if (isOneOf<IncidentStatus>(incidentStatuses, status)) filters.status = status;
+  if (isSerious === 'true' || isSerious === 'false') filters.isSerious = isSerious;
+  return filters;
+}
+
+/** "Händelser": the reports the reader may see (the server scopes them), newest first. */
+export function IncidentsPage() {
+  const { t } = useTranslation();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const applied = filtersOf(searchParams);
+  const [draft, setDraft] = useState<FilterValues>({ ...emptyFilters, ...applied });
+  const canReport = useHasPermission('incidents.report');
+  const incidents = useIncidents(applied);
+  const items = incidents.data?.pages.flatMap((page) => page.items) ?? [];
+  const isFiltered = Object.keys(applied).length > 0;
+
+  function applyFilters(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const next = new URLSearchParams();
+    for (const [name, value] of Object.entries(draft)) if (value) next.set(name, value);
+    setSearchParams(next);
+  }
+
+  function clearFilters() {
+    setDraft(emptyFilters);
+    setSearchParams(new URLSearchParams());
+  }
+
+  const setDraftValue = (name: keyof FilterValues) => (value: string) =>
+    setDraft((current) => ({ ...current, [name]: value }));
+
+  return (
+    <>
+      <PageHeader
+        title={t('incidents.list.title')}
+        intro={t('incidents.list.intro')}
+        actions={
+          canReport && (
+            <Link className="button button--primary" to={paths.reportIncident}>
+              {t('incidents.list.report')}
+            </Link>
+          )
+        }
+      />
+      <search>
+        <form className="filters" onSubmit={applyFilters} aria-label={t('common.filter')}>
+          <FilterSelect
+            id="incidents-kind"
+            label={t('incidents.list.kind')}
+            value={draft.kind}
+            onChange={setDraftValue('kind')}
+            options={[
+              { value: '', label: t('incidents.list.allKinds') },
+              ...incidentKinds.map((kind) => ({ value: kind, label: t(`incidents.kinds.${kind}`) })),
+            ]}
+          />
+          <FilterSelect
+            id="incidents-type"
+            label={t('incidents.list.type')}
+            value={draft.type}
+            onChange={setDraftValue('type')}
+            options={[
+              { value: '', label: t('incidents.list.allTypes') },
+              ...incidentTypes.map((type) => ({ value: type, label: t(`incidents.types.${type}`) })),
+            ]}
+          />
+          <FilterSelect
+            id="incidents-status"
+            label={t('incidents.list.status')}
+            value={draft.status}
+            onChange={setDraftValue('status')}
+            options={[
+              { value: '', label: t('incidents.list.allStatuses') },
+              ...incidentStatuses.map((status) => ({ value: status, label: t(`incidents.statuses.${status}`) })),
+            ]}
+          />
+          <FilterSelect
+            id="incidents-serious"
+            label={t('incidents.list.seriousness')}
+            value={draft.isSerious}
+            onChange={setDraftValue('isSerious')}
+            options={[
+              { value: '', label: t('incidents.list.allSeriousness') },
+              { value: 'true', label: t('incidents.list.onlySerious') },
+              { value: 'false', label: t('incidents.list.notSerious') },
+            ]}
+          />
+          <div className="filters__actions">
+            <button type="submit" className="button button--primary">
+              {t('common.filter')}
+            </button>
+            <button type="button" className="button button--secondary" onClick={clearFilters}>
+              {t('common.clearFilters')}
+            </button>
+          </div>
+        </form>
+      </search>
+      <section aria-labelledby="incidents-list-title">
+        <h2 id="incidents-list-title" className="visually-hidden">
+          {t('incidents.list.listTitle')}
+        </h2>
+        {incidents.isPending && <Loading />}
+        {incidents.isError && <ProblemAlert error={incidents.error} />}
+        {incidents.isSuccess && items.length === 0 && (
+          <p>{isFiltered ? t('incidents.list.emptyFiltered') : t('incidents.list.empty')}</p>
+        )}
+        {items.length > 0 && (
+          <ul className="card-list">
+            {items.map((incident) => (
+              <IncidentCard key={incident.id} incident={incident} listSearch={searchParams.toString()} />
+            ))}
+          </ul>
+        )}
+        <LoadMore query={incidents} count={items.length} />
+      </section>
+    </>
+  );
+}
+
+function IncidentCard({ incident, listSearch }: { incident: IncidentSummary; listSearch: string }) {
+  const { t } = useTranslation();
+  return (
+    <li className="card incident-card">
+      <h3 className="card__title">
+        <Link to={paths.incident(incident.id)} state={{ listSearch }}>
+          <IncidentTitle incident={incident} />
+          {' – '}
+          <time dateTime={incident.occurredAt}>{formatDateTime(incident.occurredAt)}</time>
+        </Link>
+      </h3>
+      <p className="incident-card__badges">
+        <StatusBadge status={incident.status} />
+        {incident.isSerious && <span className="badge badge--serious">{t('incidents.serious')}</span>}
+      </p>
+      <p className="card__meta">{t(`incidents.contexts.${incident.context}`)}</p>
+    </li>
+  );
+}
