@@ -48,22 +48,33 @@ export async function getParty(db: Db, actor: Actor, id: string): Promise<Party>
   return presentParty(row);
 }
 
-/** Checks that the security contact is a person of the tenant; returns their name for presenting. */
+/**
+ * Checks that the security contact is a person of the party (staff of its office or one of its
+ * officials: a new party has none yet); returns their name for presenting.
+ */
 async function findSecurityContactName(
   db: Db,
   actor: Actor,
+  partyId: string | null,
   personId: string | null | undefined,
 ): Promise<string | null> {
   if (!personId) return null;
   const person = await db
     .selectFrom('people')
-    .select(['givenName', 'familyName'])
+    .select(['givenName', 'familyName', 'partyId'])
     .where('tenantId', '=', actor.tenantId)
     .where('id', '=', personId)
     .executeTakeFirst();
-  if (!person) {
+  if (!person || person.partyId === null || person.partyId !== partyId) {
     throw new AppError('validation_failed', {
-      errors: [fieldError('securityContactPersonId', 'unknown_person', 'Unknown person', 'Okänd person')],
+      errors: [
+        fieldError(
+          'securityContactPersonId',
+          'not_of_party',
+          'The security contact must belong to the party',
+          'Säkerhetskontakten måste höra till partiet',
+        ),
+      ],
     });
   }
   return `${person.givenName} ${person.familyName}`;
@@ -71,7 +82,7 @@ async function findSecurityContactName(
 
 export async function createParty(db: Db, actor: Actor, context: AuditContext, input: PartyInput): Promise<Party> {
   authorize(actor, 'parties.manage', {});
-  const securityContactName = await findSecurityContactName(db, actor, input.securityContactPersonId);
+  const securityContactName = await findSecurityContactName(db, actor, null, input.securityContactPersonId);
   const row = await db
     .insertInto('parties')
     .values({
@@ -97,7 +108,7 @@ export async function updateParty(
 ): Promise<Party> {
   await getParty(db, actor, id);
   authorize(actor, 'parties.manage', { partyId: id });
-  const securityContactName = await findSecurityContactName(db, actor, input.securityContactPersonId);
+  const securityContactName = await findSecurityContactName(db, actor, id, input.securityContactPersonId);
   const row = await db
     .updateTable('parties')
     .set({
