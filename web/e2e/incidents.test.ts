@@ -144,4 +144,55 @@ describe('incidents', () => {
       assert.equal(await page.getByRole('combobox', { name: 'Status' }).inputValue(), 'closed');
     });
   });
+  test('the details of a report, the injury rule, and a person of concern shown only on need-to-know', async () => {
+    let detailPath = '';
+    await browserTest.withPage({ signedInAs: 'employee', context: desktop }, async (page) => {
+      await openFromMenu(page, 'Rapportera');
+      await page.getByRole('heading', { level: 1, name: 'Rapportera händelse' }).waitFor();
+      await page.getByRole('radio', { name: 'Tillbud', exact: true }).check();
+      await page.getByRole('checkbox', { name: 'Våld', exact: true }).check();
+      await page.getByLabel('Var hände det?').fill('Mötesrummet på plan 2');
+      await page.getByLabel('I vilket sammanhang?').selectOption({ label: 'Möte' });
+      await page.getByLabel('Vad hände?').fill('En deltagare knuffade mig mot dörrkarmen när mötet slutade.');
+
+      await page.getByText('Mer detaljer (valfritt)').click();
+      await page.getByRole('checkbox', { name: 'Fysisk skada', exact: true }).check();
+      await page.getByLabel('Antal dagar sjukskrivning').fill('2');
+      await page.getByRole('radio', { name: 'Ja', exact: true }).check();
+      await page.getByLabel('Personens relation till verksamheten').selectOption({ label: 'Besökare eller klient' });
+      await page.getByLabel('Koppling till gängkriminalitet').selectOption({ label: 'Misstänkt' });
+      await page.getByLabel('Beskrivning av personen').fill('Man i 40-årsåldern, återkommande besökare.');
+      await page.getByLabel('Är händelsen polisanmäld?').selectOption({ label: 'Polisanmälan är gjord' });
+      await page.getByLabel('Vem gör eller gjorde anmälan?').selectOption({ label: 'Chef' });
+      await page.getByLabel('Diarienummer hos polisen').fill('5000-K123456-26');
+      await assertNoAxeViolations(page, 'the report form with its details open');
+
+      // An injury makes it an incident, never a near miss.
+      await page.getByRole('button', { name: 'Skicka rapporten' }).click();
+      const summary = page.getByRole('region', { name: 'Formuläret innehåller fel' });
+      await summary.getByText('En situation som ledde till skada är alltid en händelse', { exact: false }).waitFor();
+      await page.getByRole('radio', { name: 'Händelse', exact: true }).check();
+      await page.getByRole('button', { name: 'Skicka rapporten' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Tack, rapporten är skickad' }).waitFor();
+
+      await page.getByRole('link', { name: 'Visa rapporten' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Händelse: Våld' }).waitFor();
+      detailPath = new URL(page.url()).pathname;
+      await page.getByText('Hotfull person: dold (du saknar behörighet)').waitFor();
+      assert.equal(await page.getByText('Man i 40-årsåldern', { exact: false }).count(), 0);
+      await page.getByText('2 dagar', { exact: true }).waitFor();
+      await page.getByText('Polisanmälan är gjord', { exact: true }).waitFor();
+      await page.getByText('5000-K123456-26', { exact: true }).waitFor();
+      await assertNoAxeViolations(page, 'an incident with a withheld person of concern');
+    });
+
+    await browserTest.withPage({ signedInAs: 'manager', context: desktop }, async (page) => {
+      await page.goto(browserTest.url(detailPath));
+      await page.getByRole('heading', { level: 1, name: 'Händelse: Våld' }).waitFor();
+      const concern = page.getByRole('region', { name: 'Hotfull person' });
+      await concern.getByText('Man i 40-årsåldern, återkommande besökare.').waitFor();
+      await concern.getByText('Misstänkt', { exact: true }).waitFor();
+      await assertNoAxeViolations(page, 'an incident with its person of concern');
+    });
+  });
 });

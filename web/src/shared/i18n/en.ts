@@ -439,7 +439,7 @@ export const en: Translation = {
       concernDescription: 'Description of the person',
       concernDescriptionHint: 'For example a name, appearance or earlier events.',
       policeTitle: 'Police report',
-      policeStatus: 'Police report',
+      policeStatus: 'Has it been reported to the police?',
       policeNotStated: 'Not stated',
       policeReportedBy: 'Who makes or made the report?',
       policeReportedOn: 'Date of the report',

@@ -438,7 +438,7 @@ export const sv = {
       concernDescription: 'Beskrivning av personen',
       concernDescriptionHint: 'Till exempel namn, utseende eller tidigare händelser.',
       policeTitle: 'Polisanmälan',
-      policeStatus: 'Polisanmälan',
+      policeStatus: 'Är händelsen polisanmäld?',
       policeNotStated: 'Ingen uppgift',
       policeReportedBy: 'Vem gör eller gjorde anmälan?',
       policeReportedOn: 'Datum för anmälan',
