@@ -70,7 +70,7 @@ describe('incidents', () => {
       await page.getByRole('heading', { level: 1, name: 'Händelse: Hot' }).waitFor();
       incidentPath = new URL(page.url()).pathname;
       assert.match(incidentPath, /^\/handelser\/[0-9a-f-]{36}$/);
-      await page.getByText('Status: Rapporterad').first().waitFor();
+      await page.getByRole('region', { name: 'Översikt' }).getByText('Rapporterad', { exact: true }).waitFor();
       await page.getByText('Receptionen, Jobbtorg City').waitFor();
       assert.equal(await page.getByRole('heading', { name: 'Handläggning' }).count(), 0, 'an employee may handle');
       assert.equal(await scrollsSideways(page), false, 'the incident page scrolls sideways at 360 px');
@@ -100,7 +100,7 @@ describe('incidents', () => {
       await handling.getByRole('status').filter({ hasText: 'Status ändrad till Utreds.' }).waitFor();
       await handling.getByRole('button', { name: 'Avsluta' }).click();
       await handling.getByRole('status').filter({ hasText: 'Status ändrad till Avslutad.' }).waitFor();
-      await page.getByText('Status: Avslutad').first().waitFor();
+      await page.getByRole('region', { name: 'Översikt' }).getByText('Avslutad', { exact: true }).waitFor();
 
       // Reopening needs a reason; the manager does not reopen it.
       await handling.getByRole('button', { name: 'Öppna igen' }).click();

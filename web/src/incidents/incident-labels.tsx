@@ -15,12 +15,16 @@ export function IncidentTitle({ incident }: { incident: Pick<IncidentSummary, 'k
   return useIncidentTitle()(incident);
 }
 
-/** The workflow status in Swedish (Rapporterad, Kvitterad, …), as text and not by colour alone. */
-export function StatusBadge({ status }: { status: IncidentStatus }) {
+/**
+ * The workflow status in Swedish (Rapporterad, Kvitterad, …), as text and not by colour alone;
+ * "Status: " goes before it where no label says what it is.
+ */
+export function StatusBadge({ status, isLabelled = false }: { status: IncidentStatus; isLabelled?: boolean }) {
   const { t } = useTranslation();
+  const name = t(`incidents.statuses.${status}`);
   return (
     <span className={`badge badge--status badge--${status}`}>
-      {t('incidents.statusLabel', { status: t(`incidents.statuses.${status}`) })}
+      {isLabelled ? name : t('incidents.statusLabel', { status: name })}
     </span>
   );
 }

@@ -99,7 +99,7 @@ function IncidentOverview({ incident }: { incident: Incident }) {
     <Section id="incident-overview-title" title={t('incidents.detail.overview')}>
       <Facts
         facts={[
-          [t('incidents.detail.status'), <StatusBadge key="status" status={incident.status} />],
+          [t('incidents.detail.status'), <StatusBadge key="status" status={incident.status} isLabelled />],
           [t('incidents.detail.kind'), t(`incidents.kinds.${incident.kind}`)],
           [t('incidents.detail.types'), incident.types.map((type) => t(`incidents.types.${type}`)).join(', ')],
           [

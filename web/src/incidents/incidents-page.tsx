@@ -171,7 +171,9 @@ function IncidentCard({ incident, listSearch }: { incident: IncidentSummary; lis
         <StatusBadge status={incident.status} />
         {incident.isSerious && <span className="badge badge--serious">{t('incidents.serious')}</span>}
       </p>
-      <p className="card__meta">{t(`incidents.contexts.${incident.context}`)}</p>
+      <p className="card__meta">
+        {t('incidents.list.contextLabel', { situation: t(`incidents.contexts.${incident.context}`) })}
+      </p>
     </li>
   );
 }

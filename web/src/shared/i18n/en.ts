@@ -492,6 +492,7 @@ export const en: Translation = {
       allSeriousness: 'All',
       onlySerious: 'Serious only',
       notSerious: 'Not serious',
+      contextLabel: 'Situation: {{situation}}',
       listTitle: 'Incidents in the list',
       empty: 'There are no reports yet.',
       emptyFiltered: 'No reports match the filter.',

@@ -491,6 +491,7 @@ export const sv = {
       allSeriousness: 'Alla',
       onlySerious: 'Endast allvarliga',
       notSerious: 'Inte allvarliga',
+      contextLabel: 'Sammanhang: {{situation}}',
       listTitle: 'Händelser i listan',
       empty: 'Det finns inga rapporter ännu.',
       emptyFiltered: 'Inga rapporter matchar filtret.',
