@@ -79,7 +79,7 @@ function ChoiceOptionControl({
 type RadioGroupFieldProps<Value extends string> = {
   name: string;
   legend: string;
-  value: Value | '';
+  value: Value;
   options: readonly ChoiceOption<Value>[];
   onChange(value: Value): void;
   hint?: string;
@@ -101,7 +101,7 @@ export function RadioGroupField<Value extends string>({
       {options.map((option, index) => (
         <ChoiceOptionControl
           key={option.value}
-          id={index === 0 ? id : `${id}-${option.value}`}
+          id={index === 0 ? id : `${id}-${option.value || 'none'}`}
           type="radio"
           name={groupName}
           option={option}

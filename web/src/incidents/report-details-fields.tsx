@@ -93,6 +93,8 @@ export function ReportDetailsFields({ values, set }: { values: ReportValues; set
           options={[
             { value: 'yes', label: t('common.yes') },
             { value: 'no', label: t('common.no') },
+            // A way back after answering by mistake: the person of concern is then left out.
+            { value: '', label: t('incidents.report.concernNotStated') },
           ]}
           onChange={set('concernIsKnown')}
         />

@@ -23,5 +23,7 @@ export function useChangeIncidentStatus() {
       queryClient.setQueryData(incidentQueryKey(incident.id), incident);
       return queryClient.invalidateQueries({ queryKey: [...incidentsQueryKey, 'list'] });
     },
+    // Someone else may have moved it first: show the steps that are possible now.
+    onError: (_error, { incidentId }) => queryClient.invalidateQueries({ queryKey: incidentQueryKey(incidentId) }),
   });
 }

@@ -433,6 +433,7 @@ export const en: Translation = {
       concernTitle: 'Person of concern',
       concernIntro: 'What you write about the person is sensitive and shown only to those who need it.',
       concernIsKnown: 'Do you know who the person is?',
+      concernNotStated: 'Nothing to state',
       concernRelation: "The person's relation to the service",
       gangCrimeLink: 'Link to gang crime',
       violentExtremismLink: 'Link to violent extremism',

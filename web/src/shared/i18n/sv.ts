@@ -432,6 +432,7 @@ export const sv = {
       concernTitle: 'Hotfull person',
       concernIntro: 'Uppgifterna om personen är känsliga och visas bara för dem som behöver dem.',
       concernIsKnown: 'Vet du vem personen är?',
+      concernNotStated: 'Inget att ange',
       concernRelation: 'Personens relation till verksamheten',
       gangCrimeLink: 'Koppling till gängkriminalitet',
       violentExtremismLink: 'Koppling till våldsbejakande extremism',
