@@ -195,4 +195,37 @@ describe('incidents', () => {
       await assertNoAxeViolations(page, 'an incident with its person of concern');
     });
   });
+  test("the time is read and shown as Stockholm time whatever the device's time zone", async () => {
+    await browserTest.withPage({ signedInAs: 'employee', context: { timezoneId: 'Asia/Tokyo' } }, async (page) => {
+      await page.goto(browserTest.url('/rapportera'));
+      await page.getByRole('heading', { level: 1, name: 'Rapportera händelse' }).waitFor();
+      const when = page.getByLabel('När hände det?');
+      const stockholmNow = new Intl.DateTimeFormat('sv-SE', {
+        timeZone: 'Europe/Stockholm',
+        dateStyle: 'short',
+        timeStyle: 'short',
+      })
+        .format(new Date())
+        .replace(' ', 'T');
+      const shown = await when.inputValue();
+      // The minute may turn between the two readings.
+      assert.ok(
+        Math.abs(Date.parse(`${shown}Z`) - Date.parse(`${stockholmNow}Z`)) <= 60_000,
+        `the default time ${shown} is not Stockholm's ${stockholmNow}`,
+      );
+
+      await page.getByRole('radio', { name: 'Riskobservation', exact: true }).check();
+      await page.getByRole('checkbox', { name: 'Annat', exact: true }).check();
+      await when.fill('2026-01-15T08:30');
+      await page.getByLabel('Var hände det?').fill('Personalingången');
+      await page.getByLabel('I vilket sammanhang?').selectOption({ label: 'Annat' });
+      await page.getByLabel('Vad hände?').fill('Dörren till personalingången går inte i lås.');
+      await page.getByRole('button', { name: 'Skicka rapporten' }).click();
+      await page.getByRole('link', { name: 'Visa rapporten' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Riskobservation: Annat' }).waitFor();
+      const time = page.getByRole('region', { name: 'Översikt' }).locator('time');
+      assert.equal(await time.getAttribute('datetime'), '2026-01-15T07:30:00.000Z');
+      assert.equal(await time.textContent(), '2026-01-15 08:30');
+    });
+  });
 });
