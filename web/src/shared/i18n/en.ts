@@ -474,7 +474,7 @@ export const en: Translation = {
       title: 'Thank you, the report is sent',
       intro: 'Your report is registered.',
       serious: 'The incident counts as serious. The security department can see the report at once.',
-      next: 'Your manager can now see the report and follow it up. You can follow its handling under Incidents.',
+      next: 'The report now goes to those who follow it up. You can follow its handling under Incidents.',
       viewReport: 'View the report',
       viewAll: 'View all incidents',
       reportAnother: 'Report another',

@@ -473,7 +473,7 @@ export const sv = {
       title: 'Tack, rapporten är skickad',
       intro: 'Din rapport är registrerad.',
       serious: 'Händelsen räknas som allvarlig. Säkerhetsavdelningen kan se rapporten direkt.',
-      next: 'Din chef kan nu se rapporten och följa upp den. Du kan följa handläggningen under Händelser.',
+      next: 'Rapporten går nu till dem som ska följa upp den. Du kan följa handläggningen under Händelser.',
       viewReport: 'Visa rapporten',
       viewAll: 'Visa alla händelser',
       reportAnother: 'Rapportera en till',
