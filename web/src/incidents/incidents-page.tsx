@@ -7,10 +7,10 @@ import {
   incidentStatuses,
   incidentTypes,
 } from '@varn/domain';
-import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { FilterSelect } from '../shared/forms/filter-fields.tsx';
+import { useAddressFilters } from '../shared/forms/use-address-filters.ts';
 import { paths } from '../shared/paths.ts';
 import { useHasPermission } from '../shared/session/session-context.tsx';
 import { formatDateTime } from '../shared/ui/format-date.ts';
@@ -22,19 +22,15 @@ import { type IncidentFilters, useIncidents } from './api/get-incidents.ts';
 import { IncidentTitle, StatusBadge } from './incident-labels.tsx';
 import './incidents.css';
 
-type FilterValues = { kind: string; type: string; status: string; isSerious: string };
-const emptyFilters: FilterValues = { kind: '', type: '', status: '', isSerious: '' };
+const filterNames = ['kind', 'type', 'status', 'isSerious'] as const;
 
 const isOneOf = <T extends string>(values: readonly T[], value: string | null): value is T =>
   value !== null && (values as readonly string[]).includes(value);
 
-/** The filters live in the address, so that "back" from an incident returns to the same list. */
-function filtersOf(searchParams: URLSearchParams): IncidentFilters {
+/** The address's filter values that name a real kind, type or status; others are ignored. */
+function filtersOf(values: Record<(typeof filterNames)[number], string>): IncidentFilters {
   const filters: IncidentFilters = {};
-  const kind = searchParams.get('kind');
-  const type = searchParams.get('type');
-  const status = searchParams.get('status');
-  const isSerious = searchParams.get('isSerious');
+  const { kind, type, status, isSerious } = values;
   if (isOneOf<IncidentKind>(incidentKinds, kind)) filters.kind = kind;
   if (isOneOf<IncidentType>(incidentTypes, type)) filters.type = type;
   if (isOneOf<IncidentStatus>(incidentStatuses, status)) filters.status = status;
@@ -45,28 +41,19 @@ function filtersOf(searchParams: URLSearchParams): IncidentFilters {
 /** "Händelser": the reports the reader may see (the server scopes them), newest first. */
 export function IncidentsPage() {
   const { t } = useTranslation();
-  const [searchParams, setSearchParams] = useSearchParams();
-  const applied = filtersOf(searchParams);
-  const [draft, setDraft] = useState<FilterValues>({ ...emptyFilters, ...applied });
+  const {
+    applied: appliedValues,
+    query,
+    draft,
+    setDraftValue,
+    apply: applyFilters,
+    clear: clearFilters,
+  } = useAddressFilters(filterNames);
+  const applied = filtersOf(appliedValues);
   const canReport = useHasPermission('incidents.report');
   const incidents = useIncidents(applied);
   const items = incidents.data?.pages.flatMap((page) => page.items) ?? [];
   const isFiltered = Object.keys(applied).length > 0;
-
-  function applyFilters(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const next = new URLSearchParams();
-    for (const [name, value] of Object.entries(draft)) if (value) next.set(name, value);
-    setSearchParams(next);
-  }
-
-  function clearFilters() {
-    setDraft(emptyFilters);
-    setSearchParams(new URLSearchParams());
-  }
-
-  const setDraftValue = (name: keyof FilterValues) => (value: string) =>
-    setDraft((current) => ({ ...current, [name]: value }));
 
   return (
     <>
@@ -146,7 +133,7 @@ export function IncidentsPage() {
         {items.length > 0 && (
           <ul className="card-list">
             {items.map((incident) => (
-              <IncidentCard key={incident.id} incident={incident} listSearch={searchParams.toString()} />
+              <IncidentCard key={incident.id} incident={incident} listSearch={query} />
             ))}
           </ul>
         )}

@@ -1,8 +1,8 @@
 import { personKinds } from '@varn/domain';
-import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { FilterInput, FilterSelect } from '../shared/forms/filter-fields.tsx';
+import { useAddressFilters } from '../shared/forms/use-address-filters.ts';
 import { paths } from '../shared/paths.ts';
 import { useHasPermission } from '../shared/session/session-context.tsx';
 import { LoadMore } from '../shared/ui/load-more.tsx';
@@ -15,23 +15,17 @@ import { type PeopleFilters, usePeople } from './api/get-people.ts';
 import { orgUnitOptions } from './org-tree.ts';
 
 const filterNames = ['search', 'kind', 'unitId', 'partyId'] as const;
-type FilterName = (typeof filterNames)[number];
-
-/** The filters live in the address, so that "back" from a person returns to the same list. */
-function filtersOf(searchParams: URLSearchParams): Record<FilterName, string> {
-  return {
-    search: searchParams.get('search') ?? '',
-    kind: searchParams.get('kind') ?? '',
-    unitId: searchParams.get('unitId') ?? '',
-    partyId: searchParams.get('partyId') ?? '',
-  };
-}
 
 export function PeoplePage() {
   const { t } = useTranslation();
-  const [searchParams, setSearchParams] = useSearchParams();
-  const applied = filtersOf(searchParams);
-  const [draft, setDraft] = useState(applied);
+  const {
+    applied,
+    query,
+    draft,
+    setDraftValue,
+    apply: applyFilters,
+    clear: clearFilters,
+  } = useAddressFilters(filterNames);
   const canManage = useHasPermission('people.manage');
   const orgUnits = useOrgUnits(useHasPermission('organisation.read'));
   const parties = useParties(useHasPermission('parties.read'));
@@ -42,20 +36,6 @@ export function PeoplePage() {
   const items = people.data?.pages.flatMap((page) => page.items) ?? [];
   const unitNames = new Map((orgUnits.data ?? []).map((unit) => [unit.id, unit.name]));
   const partyNames = new Map((parties.data ?? []).map((party) => [party.id, party.name]));
-
-  function applyFilters(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const next = new URLSearchParams();
-    for (const name of filterNames) if (draft[name].trim()) next.set(name, draft[name].trim());
-    setSearchParams(next);
-  }
-
-  function clearFilters() {
-    setDraft({ search: '', kind: '', unitId: '', partyId: '' });
-    setSearchParams(new URLSearchParams());
-  }
-
-  const setDraftValue = (name: FilterName) => (value: string) => setDraft((current) => ({ ...current, [name]: value }));
 
   return (
     <>
@@ -143,7 +123,7 @@ export function PeoplePage() {
                 {items.map((person) => (
                   <tr key={person.id}>
                     <td>
-                      <Link to={paths.person(person.id)} state={{ listSearch: searchParams.toString() }}>
+                      <Link to={paths.person(person.id)} state={{ listSearch: query }}>
                         {person.givenName} {person.familyName}
                       </Link>
                     </td>
