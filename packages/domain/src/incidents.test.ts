@@ -104,3 +104,20 @@ test('personal identity numbers are found only when the date and check digit hol
     'phone_number',
   ]);
 });
+
+test('reports are routed by who reported and how serious they are', async () => {
+  const { recipientRolesOfReport } = await import('./notifications.ts');
+  assert.deepEqual(recipientRolesOfReport({ isByElectedOfficial: false, isSerious: false }), [
+    'manager',
+    'security_coordinator',
+    'safety_representative',
+  ]);
+  assert.deepEqual(
+    recipientRolesOfReport({ isByElectedOfficial: false, isSerious: true }).at(-1),
+    'security_department',
+  );
+  assert.deepEqual(recipientRolesOfReport({ isByElectedOfficial: true, isSerious: true }), [
+    'party_security_contact',
+    'security_department',
+  ]);
+});

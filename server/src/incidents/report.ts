@@ -1,11 +1,14 @@
 import {
   type IncidentReport,
   isSerious,
+  recipientRolesOfReport,
   requiresWorkEnvironmentAuthorityNotice,
   requiresWorkInjuryReport,
 } from '@varn/domain';
 import type { Actor } from '../access/authorize.ts';
+import { findRoleHolders } from '../access/role-holders.ts';
 import { type AuditContext, recordAudit } from '../audit/audit-log.ts';
+import { notify } from '../notifications/notify.ts';
 import { AppError, fieldError } from '../platform/app-error.ts';
 import type { Db } from '../platform/database.ts';
 
@@ -35,23 +38,33 @@ async function placeOf(db: Db, actor: Actor, report: IncidentReport) {
     siteUnitId = site.unitId;
   }
   if (report.unitId) {
-    const unit = await db
+    const named = await db
       .selectFrom('orgUnits')
       .select('id')
       .where('tenantId', '=', actor.tenantId)
       .where('id', '=', report.unitId)
       .executeTakeFirst();
-    if (!unit) throw unknownReference('unitId');
+    if (!named) throw unknownReference('unitId');
   }
+  const unitId = report.unitId ?? siteUnitId ?? reporter.unitId;
+  const unit = unitId
+    ? await db.selectFrom('orgUnits').select('path').where('id', '=', unitId).executeTakeFirst()
+    : undefined;
   return {
-    unitId: report.unitId ?? siteUnitId ?? reporter.unitId,
+    unitId,
+    unitPath: unit?.path ?? null,
     partyId: reporter.kind === 'employee' ? null : reporter.partyId,
+    isByElectedOfficial: reporter.kind === 'elected_official',
   };
 }
 
-/** Files a report from the signed-in person; the caller's transaction holds it and its audit entry. */
+/**
+ * Files a report from the signed-in person and tells those the routing rules name; the caller's
+ * transaction holds the report, its notifications and its audit entry together.
+ */
 export async function reportIncident(db: Db, actor: Actor, context: AuditContext, report: IncidentReport) {
-  const { unitId, partyId } = await placeOf(db, actor, report);
+  const { unitId, unitPath, partyId, isByElectedOfficial } = await placeOf(db, actor, report);
+  const serious = isSerious(report);
   const { consequences, policeReport, crisisSupport } = report;
   const row = await db
     .insertInto('incidents')
@@ -74,7 +87,7 @@ export async function reportIncident(db: Db, actor: Actor, context: AuditContext
       otherAffectedCount: report.otherAffectedCount,
       isWeaponInvolved: report.isWeaponInvolved,
       isThreatToLife: report.isThreatToLife,
-      isSerious: isSerious(report),
+      isSerious: serious,
       policeReportStatus: policeReport?.status ?? null,
       policeReportedBy: policeReport?.reportedBy ?? null,
       policeReportedOn: policeReport?.reportedOn ?? null,
@@ -104,6 +117,21 @@ export async function reportIncident(db: Db, actor: Actor, context: AuditContext
       toStatus: 'reported',
     })
     .execute();
+  const recipients = await findRoleHolders(
+    db,
+    actor.tenantId,
+    recipientRolesOfReport({ isByElectedOfficial, isSerious: serious }),
+    {
+      orgUnitPath: unitPath,
+      partyId,
+    },
+  );
+  await notify(
+    db,
+    actor.tenantId,
+    recipients.filter((personId) => personId !== actor.personId),
+    { kind: 'incident_reported', incidentId: row.id, isSerious: serious },
+  );
   await recordAudit(db, context, {
     action: 'incident.report',
     resourceType: 'incident',

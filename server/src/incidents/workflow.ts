@@ -1,6 +1,7 @@
-import { canMoveIncident, type IncidentStatus } from '@varn/domain';
+import { canMoveIncident, type IncidentStatus, statusesToldToReporter } from '@varn/domain';
 import { type Actor, authorize } from '../access/authorize.ts';
 import { type AuditContext, recordAudit } from '../audit/audit-log.ts';
+import { notify } from '../notifications/notify.ts';
 import { AppError, fieldError } from '../platform/app-error.ts';
 import type { Db } from '../platform/database.ts';
 import { getIncidentRow } from './read.ts';
@@ -58,6 +59,16 @@ export async function moveIncident(
       text: change.comment,
     })
     .execute();
+  if (
+    (statusesToldToReporter as readonly string[]).includes(change.status) &&
+    row.reporterPersonId !== actor.personId
+  ) {
+    await notify(db, actor.tenantId, [row.reporterPersonId], {
+      kind: 'incident_status_changed',
+      incidentId: id,
+      status: change.status,
+    });
+  }
   await recordAudit(db, context, {
     action: 'incident.status_change',
     resourceType: 'incident',

@@ -2,6 +2,7 @@ import type { RoleGrantTable } from '../access/tables.ts';
 import type { AuditEntryTable, AuditSealTable, AuditUnsealedTable } from '../audit/tables.ts';
 import type { AccountTable, SessionTable } from '../auth/tables.ts';
 import type { IncidentEventTable, IncidentPersonOfConcernTable, IncidentTable } from '../incidents/tables.ts';
+import type { NotificationTable } from '../notifications/tables.ts';
 import type {
   BoardMembershipTable,
   OrgUnitTable,
@@ -30,5 +31,6 @@ export interface Database {
   incidents: IncidentTable;
   incidentPersonsOfConcern: IncidentPersonOfConcernTable;
   incidentEvents: IncidentEventTable;
+  notifications: NotificationTable;
   schemaMigrations: SchemaMigrationTable;
 }

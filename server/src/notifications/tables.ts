@@ -1,0 +1,26 @@
+import type { Generated } from 'kysely';
+import { tagColumns } from '../platform/sensitivity.ts';
+
+export interface NotificationTable {
+  id: Generated<string>;
+  tenantId: string;
+  recipientPersonId: string;
+  kind: 'incident_reported' | 'incident_status_changed';
+  incidentId: string;
+  status: string | null;
+  isSerious: Generated<boolean>;
+  createdAt: Generated<Date>;
+  readAt: Date | null;
+}
+// A notification names the incident only; what the recipient may read of it is decided on opening.
+export const notificationColumns = tagColumns<NotificationTable>('notifications', {
+  id: 'internal',
+  tenantId: 'internal',
+  recipientPersonId: 'internal',
+  kind: 'internal',
+  incidentId: 'internal',
+  status: 'internal',
+  isSerious: 'internal',
+  createdAt: 'internal',
+  readAt: 'internal',
+});
