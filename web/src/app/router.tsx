@@ -6,6 +6,7 @@ import { SignInPage } from '../auth/sign-in-page.tsx';
 import { IncidentPage } from '../incidents/incident-page.tsx';
 import { IncidentsPage } from '../incidents/incidents-page.tsx';
 import { ReportIncidentPage } from '../incidents/report-incident-page.tsx';
+import { NotificationsPage } from '../notifications/notifications-page.tsx';
 import { ImportPage } from '../organisation/import-page.tsx';
 import { NewPersonPage } from '../organisation/new-person-page.tsx';
 import { OrgTreePage } from '../organisation/org-tree-page.tsx';
@@ -51,6 +52,8 @@ export function createRouter() {
           element: <RequireSession />,
           children: [
             { index: true, element: <StartPage /> },
+            // Every signed-in person has notifications of their own: no permission needed.
+            { path: paths.notifications, element: <NotificationsPage /> },
             ...protectedPages.map(({ path, permission, page }) => ({
               path,
               element: <RequirePermission permission={permission}>{page}</RequirePermission>,

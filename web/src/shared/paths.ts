@@ -13,4 +13,5 @@ export const paths = {
   incidents: '/handelser',
   incident: (incidentId: string) => `/handelser/${encodeURIComponent(incidentId)}`,
   reportIncident: '/rapportera',
+  notifications: '/aviseringar',
 } as const;

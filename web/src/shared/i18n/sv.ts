@@ -572,6 +572,27 @@ export const sv = {
       comment: 'Kommentar',
     },
   },
+  notifications: {
+    title: 'Aviseringar',
+    intro: 'Det som har hänt med händelser som rör dig, det senaste först.',
+    headerLink: 'Aviseringar',
+    unreadCount_one: '({{count}} oläst)',
+    unreadCount_other: '({{count}} olästa)',
+    listTitle: 'Dina aviseringar',
+    empty: 'Du har inga aviseringar.',
+    unread: 'Oläst',
+    markRead: 'Markera som läst',
+    markingRead: 'Markerar …',
+    markedRead: 'Aviseringen är markerad som läst.',
+    what: {
+      reported: 'Ny händelse rapporterad',
+      reportedSerious: 'Allvarlig händelse rapporterad',
+      acknowledged: 'Din rapport har kvitterats',
+      measuresDecided: 'Din rapport har fått beslutade åtgärder',
+      closed: 'Din rapport har avslutats',
+      statusChanged: 'Din rapport har fått ny status',
+    },
+  },
 } as const;
 
 type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -1,0 +1,22 @@
+import type { Notification } from '@varn/domain';
+import { useTranslation } from 'react-i18next';
+
+/** What happened, in a sentence: "Ny händelse rapporterad", "Din rapport har kvitterats", … */
+export function useNotificationText() {
+  const { t } = useTranslation();
+  return (notification: Pick<Notification, 'kind' | 'status' | 'isSerious'>): string => {
+    if (notification.kind === 'incident_reported') {
+      return notification.isSerious ? t('notifications.what.reportedSerious') : t('notifications.what.reported');
+    }
+    switch (notification.status) {
+      case 'acknowledged':
+        return t('notifications.what.acknowledged');
+      case 'measures_decided':
+        return t('notifications.what.measuresDecided');
+      case 'closed':
+        return t('notifications.what.closed');
+      default:
+        return t('notifications.what.statusChanged');
+    }
+  };
+}
