@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, useLocation, useNavigate } from 'react-router';
 import { useSignOut } from '../auth/api/sign-out.ts';
+import { NotificationsLink } from '../notifications/notifications-link.tsx';
 import { paths } from '../shared/paths.ts';
 import { useSession } from '../shared/session/session-context.tsx';
 import { LanguageSwitcher } from '../shared/ui/language-switcher.tsx';
@@ -47,16 +48,20 @@ export function ShellLayout() {
               <span className="brand__name">{t('app.name')}</span>
               <span className="brand__tenant">{user.tenantName}</span>
             </NavLink>
-            <button
-              type="button"
-              className="button button--quiet shell__menu-button"
-              aria-expanded={isMenuOpen}
-              aria-controls={navigationId}
-              onClick={() => setMenuOpen((open) => !open)}
-            >
-              <span aria-hidden="true" className="shell__menu-icon" />
-              {t('app.menu')}
-            </button>
+            {/* Outside the folding menu, so that the unread count shows on narrow screens too. */}
+            <div className="shell__bar-actions">
+              <NotificationsLink />
+              <button
+                type="button"
+                className="button button--quiet shell__menu-button"
+                aria-expanded={isMenuOpen}
+                aria-controls={navigationId}
+                onClick={() => setMenuOpen((open) => !open)}
+              >
+                <span aria-hidden="true" className="shell__menu-icon" />
+                {t('app.menu')}
+              </button>
+            </div>
           </div>
           <div id={navigationId} className={isMenuOpen ? 'shell__panel shell__panel--open' : 'shell__panel'}>
             <nav aria-label={t('app.mainNavigation')} className="main-navigation">
