@@ -1,0 +1,117 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { assertNoAxeViolations } from './support/accessibility.ts';
+import { setUpBrowserTest } from './support/browser-test.ts';
+
+const phone = { viewport: { width: 360, height: 740 }, timezoneId: 'Europe/Stockholm' };
+const desktop = { timezoneId: 'Europe/Stockholm' };
+
+async function scrollsSideways(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+}
+
+/** A write to the API from the signed-in page, with the CSRF header as the web app sends it. */
+async function postFromPage(page: Page, path: string, body: unknown): Promise<{ status: number; data: unknown }> {
+  return page.evaluate(
+    async ({ path, body }) => {
+      const csrf = document.cookie
+        .split(';')
+        .map((part) => part.trim().split('='))
+        .find(([name]) => name === 'varn_csrf')?.[1];
+      const response = await fetch(path, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-csrf-token': decodeURIComponent(csrf ?? ''),
+          'idempotency-key': crypto.randomUUID(),
+        },
+        body: JSON.stringify(body),
+      });
+      const text = await response.text();
+      return { status: response.status, data: text ? JSON.parse(text) : null };
+    },
+    { path, body },
+  );
+}
+
+/** The header's link, found by its whole accessible name, e.g. "Aviseringar (1 oläst)". */
+function notificationsLink(page: Page, name: string) {
+  return page.getByRole('banner').getByRole('link', { name, exact: true });
+}
+
+// An employee reports; the manager is told in the header, reads the notification and follows it to the
+// incident. The manager acknowledges; the employee is told and marks that read with the button, on a phone.
+describe('notifications', () => {
+  const browserTest = setUpBrowserTest();
+  let incidentId = '';
+
+  test("the manager sees the employee's report in the header and opens it from the notifications page", async () => {
+    await browserTest.withPage({ signedInAs: 'employee', context: desktop }, async (page) => {
+      const { status, data } = await postFromPage(page, '/api/incidents', {
+        kind: 'incident',
+        types: ['threat'],
+        occurredAt: new Date(Date.now() - 600_000).toISOString(),
+        place: { kind: 'free', description: 'Receptionen' },
+        context: 'phone',
+        description: 'En uppringare hotade att komma hit och ta igen det.',
+      });
+      assert.equal(status, 201, JSON.stringify(data));
+      incidentId = (data as { id: string }).id;
+    });
+
+    await browserTest.withPage({ signedInAs: 'manager', context: desktop }, async (page) => {
+      await notificationsLink(page, 'Aviseringar (1 oläst)').click();
+      await page.getByRole('heading', { level: 1, name: 'Aviseringar' }).waitFor();
+      const card = page
+        .getByRole('listitem')
+        .filter({ has: page.getByRole('link', { name: /^Ny händelse rapporterad – \d{4}-\d{2}-\d{2} \d{2}:\d{2}$/ }) });
+      await card.getByText('Oläst', { exact: true }).waitFor();
+      await card.getByRole('button', { name: 'Markera som läst' }).waitFor();
+      await assertNoAxeViolations(page, 'the notifications page');
+
+      await card.getByRole('link').click();
+      await page.getByRole('heading', { level: 1, name: 'Händelse: Hot' }).waitFor();
+      assert.equal(new URL(page.url()).pathname, `/handelser/${incidentId}`);
+      // Opening it marked it read: the count is gone from the header.
+      await notificationsLink(page, 'Aviseringar').waitFor();
+
+      await notificationsLink(page, 'Aviseringar').click();
+      await page.getByRole('heading', { level: 1, name: 'Aviseringar' }).waitFor();
+      await page.getByRole('link', { name: /^Ny händelse rapporterad – / }).waitFor();
+      assert.equal(await page.getByText('Oläst', { exact: true }).count(), 0, 'the opened notification is unread');
+      assert.equal(await page.getByRole('button', { name: 'Markera som läst' }).count(), 0);
+
+      const { status } = await postFromPage(page, `/api/incidents/${incidentId}/status`, {
+        status: 'acknowledged',
+        comment: '',
+      });
+      assert.equal(status, 200);
+    });
+  });
+
+  test('the employee is told the report was acknowledged and marks it read, on a 360 px phone', async () => {
+    assert.ok(incidentId, 'the report of the first test is missing');
+    await browserTest.withPage({ signedInAs: 'employee', context: phone }, async (page) => {
+      // The link sits outside the folded menu, so the count shows on a phone too.
+      await notificationsLink(page, 'Aviseringar (1 oläst)').click();
+      await page.getByRole('heading', { level: 1, name: 'Aviseringar' }).waitFor();
+      const link = page.getByRole('link', { name: /^Din rapport har kvitterats – / });
+      await link.waitFor();
+      assert.equal(await scrollsSideways(page), false, 'the notifications page scrolls sideways at 360 px');
+      await assertNoAxeViolations(page, 'the notifications page at 360 px');
+
+      await page.getByRole('button', { name: 'Markera som läst' }).click();
+      await page.getByRole('status').filter({ hasText: 'Aviseringen är markerad som läst.' }).waitFor();
+      await notificationsLink(page, 'Aviseringar').waitFor();
+      assert.equal(await page.getByRole('button', { name: 'Markera som läst' }).count(), 0);
+      assert.equal(
+        await link.evaluate((element) => element === document.activeElement),
+        true,
+        'focus is not on the link after the button went',
+      );
+      assert.equal(await scrollsSideways(page), false, 'the notifications page scrolls sideways at 360 px');
+      await assertNoAxeViolations(page, 'the notifications page at 360 px, all read');
+    });
+  });
+});
