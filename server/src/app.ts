@@ -17,6 +17,7 @@ import { organisationRoutes } from './organisation/routes.ts';
 import type { Config } from './platform/config.ts';
 import type { Db } from './platform/database.ts';
 import { healthRoutes } from './platform/health-routes.ts';
+import { createJobQueue, type JobQueue } from './platform/jobs.ts';
 import { problemOf, registerProblemHandlers, sendProblem } from './platform/problems.ts';
 import { serializerCompiler } from './platform/serializer.ts';
 
@@ -24,6 +25,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     db: Db;
     config: Config;
+    jobs: JobQueue;
   }
 }
 
@@ -52,6 +54,10 @@ export async function buildApp(config: Config, db: Db): Promise<FastifyInstance>
   });
   app.decorate('db', db);
   app.decorate('config', config);
+  const jobs = createJobQueue(db, app.log);
+  await jobs.start();
+  app.decorate('jobs', jobs);
+  app.addHook('onClose', () => jobs.stop());
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerProblemHandlers(app);

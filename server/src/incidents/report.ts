@@ -11,6 +11,7 @@ import { type AuditContext, recordAudit } from '../audit/audit-log.ts';
 import { notify } from '../notifications/notify.ts';
 import { AppError, fieldError } from '../platform/app-error.ts';
 import type { Db } from '../platform/database.ts';
+import type { JobQueue } from '../platform/jobs.ts';
 
 const unknownReference = (path: string) =>
   new AppError('validation_failed', { errors: [fieldError(path, 'unknown_reference', 'Not found', 'Hittades inte')] });
@@ -62,7 +63,13 @@ async function placeOf(db: Db, actor: Actor, report: IncidentReport) {
  * Files a report from the signed-in person and tells those the routing rules name; the caller's
  * transaction holds the report, its notifications and its audit entry together.
  */
-export async function reportIncident(db: Db, actor: Actor, context: AuditContext, report: IncidentReport) {
+export async function reportIncident(
+  db: Db,
+  jobs: JobQueue,
+  actor: Actor,
+  context: AuditContext,
+  report: IncidentReport,
+) {
   const { unitId, unitPath, partyId, isByElectedOfficial } = await placeOf(db, actor, report);
   const serious = isSerious(report);
   const { consequences, policeReport, crisisSupport } = report;
@@ -128,6 +135,7 @@ export async function reportIncident(db: Db, actor: Actor, context: AuditContext
   );
   await notify(
     db,
+    jobs,
     actor.tenantId,
     recipients.filter((personId) => personId !== actor.personId),
     { kind: 'incident_reported', incidentId: row.id, isSerious: serious },

@@ -28,7 +28,7 @@ export const incidentRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) =>
       respondWithWrite(request, reply, 201, async (db) => {
-        const id = await reportIncident(db, actorOf(request), context(request), request.body);
+        const id = await reportIncident(db, app.jobs, actorOf(request), context(request), request.body);
         return getIncident(db, actorOf(request), context(request), id);
       }),
   );
@@ -65,7 +65,7 @@ export const incidentRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) =>
       respondWithWrite(request, reply, 200, async (db) => {
-        await moveIncident(db, actorOf(request), context(request), request.params.id, request.body);
+        await moveIncident(db, app.jobs, actorOf(request), context(request), request.params.id, request.body);
         return getIncident(db, actorOf(request), context(request), request.params.id);
       }),
   );

@@ -4,6 +4,7 @@ import { type AuditContext, recordAudit } from '../audit/audit-log.ts';
 import { notify } from '../notifications/notify.ts';
 import { AppError, fieldError } from '../platform/app-error.ts';
 import type { Db } from '../platform/database.ts';
+import type { JobQueue } from '../platform/jobs.ts';
 import { getIncidentRow } from './read.ts';
 
 /**
@@ -12,6 +13,7 @@ import { getIncidentRow } from './read.ts';
  */
 export async function moveIncident(
   db: Db,
+  jobs: JobQueue,
   actor: Actor,
   context: AuditContext,
   id: string,
@@ -63,7 +65,7 @@ export async function moveIncident(
     (statusesToldToReporter as readonly string[]).includes(change.status) &&
     row.reporterPersonId !== actor.personId
   ) {
-    await notify(db, actor.tenantId, [row.reporterPersonId], {
+    await notify(db, jobs, actor.tenantId, [row.reporterPersonId], {
       kind: 'incident_status_changed',
       incidentId: id,
       status: change.status,

@@ -1,9 +1,15 @@
 import type { NotificationKind } from '@varn/domain';
 import type { Db } from '../platform/database.ts';
+import type { JobQueue } from '../platform/jobs.ts';
+import type { EmailJob } from './email.ts';
 
-/** Writes in-app notifications in the caller's transaction: they exist exactly when the event does. */
+/**
+ * Writes in-app notifications, and queues an e-mail to each recipient who has an address, in the
+ * caller's transaction: they exist exactly when the event does.
+ */
 export async function notify(
   db: Db,
+  jobs: JobQueue,
   tenantId: string,
   recipientPersonIds: readonly string[],
   notification: { kind: NotificationKind; incidentId: string; status?: string | null; isSerious?: boolean },
@@ -22,4 +28,21 @@ export async function notify(
       })),
     )
     .execute();
+  const recipients = await db
+    .selectFrom('people')
+    .select('email')
+    .where('tenantId', '=', tenantId)
+    .where('id', 'in', recipientPersonIds)
+    .where('email', 'is not', null)
+    .execute();
+  for (const { email } of recipients) {
+    const job: EmailJob = {
+      to: email as string,
+      kind: notification.kind,
+      incidentId: notification.incidentId,
+      status: notification.status ?? null,
+      isSerious: notification.isSerious ?? false,
+    };
+    await jobs.enqueue(db, 'email', job);
+  }
 }

@@ -27,6 +27,8 @@ const environmentSchema = z.object({
   OIDC_PERSON_CLAIM: z.string().default('email'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default('Värn <varn@localhost>'),
 });
 
 export type Config = {
@@ -44,6 +46,8 @@ export type Config = {
   /** Per account: failures before a lockout. Per client address: sign-in attempts a minute. */
   signIn: { maxFailures: number; lockoutMinutes: number; ratePerMinute: number };
   oidc: { issuer: string; clientId: string; clientSecret: string; personClaim: string } | null;
+  /** Without `smtpUrl`, e-mails wait in their queue until one is configured; in-app notifications still work. */
+  mail: { smtpUrl: string | null; from: string };
   logLevel: string;
   seedDemo: boolean;
   webRoot: string | null;
@@ -91,6 +95,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
           personClaim: parsed.OIDC_PERSON_CLAIM,
         }
       : null,
+    mail: { smtpUrl: parsed.SMTP_URL ?? null, from: parsed.MAIL_FROM },
     logLevel: parsed.LOG_LEVEL,
     seedDemo: !isProduction && parsed.SEED_DEMO === 'auto',
     webRoot: path.resolve(import.meta.dirname, '../../../web/dist'),

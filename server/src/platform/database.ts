@@ -16,21 +16,52 @@ pg.types.setTypeParser(int8, Number);
 pg.types.setTypeParser(date, (value: string) => value);
 
 /** Opens the database the configuration names: PostgreSQL through a pool, or embedded PGlite. */
+/**
+ * How the job queue reaches the same database: PostgreSQL through its own connection string, PGlite
+ * through a facade that takes the one connection's lock, so that no job query ever lands inside a
+ * transaction of the app's.
+ */
+export type JobDatabase =
+  | { kind: 'postgres'; url: string }
+  | {
+      kind: 'pglite';
+      pglite: {
+        query<Row>(text: string, values?: unknown[]): Promise<{ rows: Row[] }>;
+        exec(text: string): Promise<{ rows: unknown[] }[]>;
+      };
+    };
+const jobDatabases = new WeakMap<Db, JobDatabase>();
+
+export function jobDatabaseOf(db: Db): JobDatabase {
+  const jobDatabase = jobDatabases.get(db);
+  if (!jobDatabase) throw new Error('not a database opened by openDatabase');
+  return jobDatabase;
+}
+
 export function openDatabase(database: Config['database']): Db {
   if (database.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: database.url, max: database.poolSize, Client: PreparingClient });
     // An idle pooled connection that the server ends (restart, failover) emits 'error'; without a
     // listener that would crash the process. The pool replaces the connection on next use.
     pool.on('error', (error) => process.emitWarning(`idle database connection lost: ${error.message}`));
-    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+    jobDatabases.set(db, { kind: 'postgres', url: database.url });
+    return db;
   }
   const pglite = new PGlite(database.dataDir ?? undefined, {
     parsers: { [int8]: Number, [numeric]: (value: string) => value, [date]: (value: string) => value },
   });
-  return new Kysely<Database>({
-    dialect: new PostgresDialect({ pool: pgliteAsPool(pglite) }),
-    plugins: [new CamelCasePlugin()],
+  const { pool, withConnection } = pgliteAsPool(pglite);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+  jobDatabases.set(db, {
+    kind: 'pglite',
+    pglite: {
+      query: <Row>(text: string, values?: unknown[]) =>
+        withConnection(() => pglite.query<Row>(text, values, { rowMode: 'object' })),
+      exec: (text) => withConnection(() => pglite.exec(text)),
+    },
   });
+  return db;
 }
 
 /**
@@ -61,17 +92,21 @@ function statementName(text: string): string {
  * PGlite is a single connection. Kysely's PostgresDialect wants a pool; this one hands the one
  * connection to one borrower at a time, so a transaction never interleaves with another query.
  */
-function pgliteAsPool(pglite: PGlite): PostgresPool {
+function pgliteAsPool(pglite: PGlite): { pool: PostgresPool; withConnection<T>(work: () => Promise<T>): Promise<T> } {
   let queue: Promise<void> = Promise.resolve();
-  return {
+  async function acquire(): Promise<() => void> {
+    let release!: () => void;
+    const previous = queue;
+    queue = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await previous;
+    return release;
+  }
+  const pool: PostgresPool = {
     options: {},
     async connect(): Promise<PostgresPoolClient> {
-      let release!: () => void;
-      const previous = queue;
-      queue = new Promise<void>((resolve) => {
-        release = resolve;
-      });
-      await previous;
+      const release = await acquire();
       return {
         async query(sql: string, parameters: readonly unknown[]) {
           // Without parameters the simple protocol runs several statements (migrations), as pg does.
@@ -88,6 +123,17 @@ function pgliteAsPool(pglite: PGlite): PostgresPool {
     async end() {
       await queue;
       await pglite.close();
+    },
+  };
+  return {
+    pool,
+    async withConnection(work) {
+      const release = await acquire();
+      try {
+        return await work();
+      } finally {
+        release();
+      }
     },
   };
 }

@@ -1,0 +1,111 @@
+import assert from 'node:assert/strict';
+import type { AddressInfo } from 'node:net';
+import { after, before, test } from 'node:test';
+import { SMTPServer } from 'smtp-server';
+import type { RunningServer } from '../platform/server.ts';
+import { startTestServer } from '../testing/start-test-server.ts';
+import { createTestDatabase, describeEachDatabase } from '../testing/test-database.ts';
+
+/** Undoes quoted-printable (soft line breaks and =XX bytes), as a mail reader would. */
+function decodeQuotedPrintable(raw: string): string {
+  const joined = raw.replace(/=\r?\n/g, '');
+  return Buffer.from(
+    joined.replace(/=([0-9A-F]{2})/g, (_match, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))),
+    'latin1',
+  ).toString('utf8');
+}
+
+interface ReceivedMail {
+  to: string[];
+  raw: string;
+}
+
+/** A real SMTP server on loopback that keeps what it receives. */
+async function startMailbox(): Promise<{ port: number; mails: ReceivedMail[]; close(): Promise<void> }> {
+  const mails: ReceivedMail[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    onData(stream, session, callback) {
+      let raw = '';
+      stream.setEncoding('utf8');
+      stream.on('data', (chunk: string) => {
+        raw += chunk;
+      });
+      stream.on('end', () => {
+        mails.push({ to: session.envelope.rcptTo.map((recipient) => recipient.address), raw });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.server.address() as AddressInfo).port;
+  return { port, mails, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+describeEachDatabase('e-mail of reports', (kind) => {
+  let mailbox: Awaited<ReturnType<typeof startMailbox>>;
+  let server: RunningServer;
+  let dropDatabase = async () => {};
+  before(async () => {
+    mailbox = await startMailbox();
+    const environment: NodeJS.ProcessEnv = {
+      SMTP_URL: `smtp://127.0.0.1:${mailbox.port}`,
+      SIGN_IN_RATE_PER_MINUTE: '1000',
+    };
+    if (kind === 'postgres') {
+      const database = await createTestDatabase('postgres');
+      dropDatabase = database.drop;
+      if (database.config.kind === 'postgres') environment.DATABASE_URL = database.config.url;
+    }
+    server = await startTestServer(environment);
+  });
+  after(async () => {
+    await server.stop();
+    await mailbox.close();
+    await dropDatabase();
+  });
+
+  test("a report is mailed to the unit's manager, coordinator and safety representative, with a link and no details", async () => {
+    const employee = server.demoLogins.find((login) => login.role === 'employee');
+    const signIn = await fetch(`${server.url}/api/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: employee?.email, password: employee?.password }),
+    });
+    const cookies = signIn.headers.getSetCookie().map((line) => line.split(';')[0] as string);
+    const csrf = (cookies.find((cookie) => cookie.startsWith('varn_csrf=')) as string).split('=')[1] as string;
+    const description = 'Besökaren nämnde min dotters skola.';
+    const reported = await fetch(`${server.url}/api/incidents`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: cookies.join('; '), 'x-csrf-token': csrf },
+      body: JSON.stringify({
+        kind: 'incident',
+        types: ['threat'],
+        occurredAt: new Date(Date.now() - 600_000).toISOString(),
+        place: { kind: 'free', description: 'Receptionen' },
+        context: 'drop_in',
+        channel: 'in_person',
+        description,
+      }),
+    });
+    assert.equal(reported.status, 201);
+    const { id } = (await reported.json()) as { id: string };
+
+    const expected = ['chef@demo.varn.se', 'samordnare@demo.varn.se', 'skyddsombud@demo.varn.se'];
+    for (let waited = 0; mailbox.mails.length < expected.length && waited < 15_000; waited += 200) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    assert.deepEqual(mailbox.mails.flatMap((mail) => mail.to).sort(), expected);
+    for (const mail of mailbox.mails) {
+      assert.match(
+        mail.raw,
+        /Subject: Ny h=C3=A4ndelse rapporterad i V=C3=A4rn|Subject: =\?UTF-8\?Q\?Ny_h=C3=A4ndelse/,
+      );
+      const text = decodeQuotedPrintable(mail.raw);
+      assert.ok(text.includes(`/handelser/${id}`), 'the mail links to the report');
+      assert.ok(text.includes('Logga in för att läsa'));
+      assert.ok(!text.includes('dotters'), 'the mail carries nothing of what happened');
+    }
+  });
+});
