@@ -121,3 +121,15 @@ test('reports are routed by who reported and how serious they are', async () => 
     'security_department',
   ]);
 });
+
+test('the acknowledgement reminder comes after two working days, skipping the weekend', async () => {
+  const { acknowledgementReminderAt } = await import('./incidents.ts');
+  // Thursday 16:00 in Stockholm (15:00 UTC in winter) → Monday 16:00.
+  const thursday = new Date('2026-11-26T15:00:00Z');
+  assert.equal(acknowledgementReminderAt(thursday, 2).toISOString(), '2026-11-30T15:00:00.000Z');
+  // Monday → Wednesday.
+  assert.equal(
+    acknowledgementReminderAt(new Date('2026-11-23T08:00:00Z'), 2).toISOString(),
+    '2026-11-25T08:00:00.000Z',
+  );
+});

@@ -1,3 +1,5 @@
+import { TZDate } from '@date-fns/tz';
+import { addBusinessDays } from 'date-fns';
 import { z } from 'zod';
 import { freeText, idSchema, nameText } from './text.ts';
 import { localized } from './validation.ts';
@@ -288,3 +290,11 @@ export const incidentStatusChangeSchema = z.strictObject({
   status: z.enum(incidentStatuses),
   comment: freeText(2000).default(''),
 });
+
+/**
+ * When a manager is reminded of a report nobody has acknowledged: after `workingDays` working days
+ * (Monday to Friday, counted in Stockholm). Public holidays are not yet taken into account.
+ */
+export function acknowledgementReminderAt(reportedAt: Date, workingDays: number): Date {
+  return new Date(addBusinessDays(new TZDate(reportedAt, 'Europe/Stockholm'), workingDays).getTime());
+}

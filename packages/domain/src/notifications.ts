@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Role } from './roles.ts';
 import { idSchema } from './text.ts';
 
-export const notificationKinds = ['incident_reported', 'incident_status_changed'] as const;
+export const notificationKinds = ['incident_reported', 'incident_status_changed', 'incident_unacknowledged'] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 /**

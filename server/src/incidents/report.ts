@@ -12,6 +12,7 @@ import { notify } from '../notifications/notify.ts';
 import { AppError, fieldError } from '../platform/app-error.ts';
 import type { Db } from '../platform/database.ts';
 import type { JobQueue } from '../platform/jobs.ts';
+import { scheduleAcknowledgementReminder } from './reminders.ts';
 
 const unknownReference = (path: string) =>
   new AppError('validation_failed', { errors: [fieldError(path, 'unknown_reference', 'Not found', 'Hittades inte')] });
@@ -66,6 +67,7 @@ async function placeOf(db: Db, actor: Actor, report: IncidentReport) {
 export async function reportIncident(
   db: Db,
   jobs: JobQueue,
+  reminderWorkingDays: number,
   actor: Actor,
   context: AuditContext,
   report: IncidentReport,
@@ -139,6 +141,12 @@ export async function reportIncident(
     actor.tenantId,
     recipients.filter((personId) => personId !== actor.personId),
     { kind: 'incident_reported', incidentId: row.id, isSerious: serious },
+  );
+  await scheduleAcknowledgementReminder(
+    db,
+    jobs,
+    { tenantId: actor.tenantId, incidentId: row.id },
+    reminderWorkingDays,
   );
   await recordAudit(db, context, {
     action: 'incident.report',

@@ -28,7 +28,14 @@ export const incidentRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) =>
       respondWithWrite(request, reply, 201, async (db) => {
-        const id = await reportIncident(db, app.jobs, actorOf(request), context(request), request.body);
+        const id = await reportIncident(
+          db,
+          app.jobs,
+          app.config.incidentReminderWorkingDays,
+          actorOf(request),
+          context(request),
+          request.body,
+        );
         return getIncident(db, actorOf(request), context(request), id);
       }),
   );

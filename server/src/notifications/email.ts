@@ -15,6 +15,7 @@ const subjects: Record<NotificationKind, (job: EmailJob) => string> = {
   incident_reported: (job) =>
     job.isSerious ? 'Allvarlig händelse rapporterad i Värn' : 'Ny händelse rapporterad i Värn',
   incident_status_changed: () => 'Din rapport i Värn har uppdaterats',
+  incident_unacknowledged: () => 'Påminnelse: en rapport i Värn väntar på kvittering',
 };
 
 /**

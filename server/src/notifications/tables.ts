@@ -5,7 +5,7 @@ export interface NotificationTable {
   id: Generated<string>;
   tenantId: string;
   recipientPersonId: string;
-  kind: 'incident_reported' | 'incident_status_changed';
+  kind: 'incident_reported' | 'incident_status_changed' | 'incident_unacknowledged';
   incidentId: string;
   status: string | null;
   isSerious: Generated<boolean>;

@@ -28,6 +28,7 @@ const environmentSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
   SMTP_URL: z.string().optional(),
+  INCIDENT_REMINDER_WORKING_DAYS: z.coerce.number().int().min(1).max(30).default(2),
   MAIL_FROM: z.string().default('Värn <varn@localhost>'),
 });
 
@@ -48,6 +49,8 @@ export type Config = {
   oidc: { issuer: string; clientId: string; clientSecret: string; personClaim: string } | null;
   /** Without `smtpUrl`, e-mails wait in their queue until one is configured; in-app notifications still work. */
   mail: { smtpUrl: string | null; from: string };
+  /** Working days after which a manager is reminded of a report nobody has acknowledged. */
+  incidentReminderWorkingDays: number;
   logLevel: string;
   seedDemo: boolean;
   webRoot: string | null;
@@ -96,6 +99,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
         }
       : null,
     mail: { smtpUrl: parsed.SMTP_URL ?? null, from: parsed.MAIL_FROM },
+    incidentReminderWorkingDays: parsed.INCIDENT_REMINDER_WORKING_DAYS,
     logLevel: parsed.LOG_LEVEL,
     seedDemo: !isProduction && parsed.SEED_DEMO === 'auto',
     webRoot: path.resolve(import.meta.dirname, '../../../web/dist'),

@@ -5,6 +5,7 @@ import { type Db, jobDatabaseOf } from './database.ts';
 /** The queues of the app, each with its retry policy (exponential back-off). */
 export const queues = {
   email: { retryLimit: 6, retryDelay: 30, retryBackoff: true, retryDelayMax: 3600 },
+  incident_reminder: { retryLimit: 3, retryDelay: 60, retryBackoff: true },
 } as const;
 export type QueueName = keyof typeof queues;
 
@@ -27,8 +28,8 @@ export function createJobQueue(db: Db, log: FastifyBaseLogger) {
       for (const [name, policy] of Object.entries(queues)) await boss.createQueue(name, policy);
     },
     /** Enqueues in the caller's transaction. */
-    async enqueue(transaction: Db, queue: QueueName, data: object): Promise<void> {
-      await boss.send(queue, data, { db: fromKysely(transaction) });
+    async enqueue(transaction: Db, queue: QueueName, data: object, options: { startAfter?: Date } = {}): Promise<void> {
+      await boss.send(queue, data, { db: fromKysely(transaction), ...options });
     },
     async work<Data extends object>(queue: QueueName, handler: (data: Data) => Promise<void>): Promise<void> {
       await boss.work<Data>(queue, { pollingIntervalSeconds: 1 }, async (jobs) => {

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app.ts';
 import { startSealer } from '../audit/sealer.ts';
 import { type DemoLogin, isDatabaseEmpty, seedDemoTenant } from '../demo/demo-tenant.ts';
+import { startReminderWorker } from '../incidents/reminders.ts';
 import { startEmailWorker } from '../notifications/email.ts';
 import type { Config } from './config.ts';
 import { type Db, openDatabase } from './database.ts';
@@ -24,6 +25,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const demoLogins = config.seedDemo && (await isDatabaseEmpty(db)) ? await seedDemoTenant(db, config) : [];
   const app = await buildApp(config, db);
   await startEmailWorker(app.jobs, config);
+  await startReminderWorker(db, app.jobs);
   const sealer = startSealer(db, (error) => app.log.error({ err: error }, 'audit sealer failed'));
   await app.listen({ host: config.host, port: config.port });
   const address = app.server.address();
