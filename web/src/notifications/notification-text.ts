@@ -5,18 +5,23 @@ import { useTranslation } from 'react-i18next';
 export function useNotificationText() {
   const { t } = useTranslation();
   return (notification: Pick<Notification, 'kind' | 'status' | 'isSerious'>): string => {
-    if (notification.kind === 'incident_reported') {
-      return notification.isSerious ? t('notifications.what.reportedSerious') : t('notifications.what.reported');
-    }
-    switch (notification.status) {
-      case 'acknowledged':
-        return t('notifications.what.acknowledged');
-      case 'measures_decided':
-        return t('notifications.what.measuresDecided');
-      case 'closed':
-        return t('notifications.what.closed');
+    switch (notification.kind) {
+      case 'incident_reported':
+        return notification.isSerious ? t('notifications.what.reportedSerious') : t('notifications.what.reported');
+      case 'incident_status_changed':
+        switch (notification.status) {
+          case 'acknowledged':
+            return t('notifications.what.acknowledged');
+          case 'measures_decided':
+            return t('notifications.what.measuresDecided');
+          case 'closed':
+            return t('notifications.what.closed');
+          default:
+            return t('notifications.what.statusChanged');
+        }
+      // A kind this page has no sentence for yet still reads sensibly and links to its incident.
       default:
-        return t('notifications.what.statusChanged');
+        return t('notifications.what.other');
     }
   };
 }

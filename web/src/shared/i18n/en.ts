@@ -592,6 +592,7 @@ export const en: Translation = {
       measuresDecided: 'Measures have been decided on your report',
       closed: 'Your report has been closed',
       statusChanged: 'Your report has a new status',
+      other: 'Notification about an incident',
     },
   },
 };

@@ -591,6 +591,7 @@ export const sv = {
       measuresDecided: 'Din rapport har fått beslutade åtgärder',
       closed: 'Din rapport har avslutats',
       statusChanged: 'Din rapport har fått ny status',
+      other: 'Avisering om en händelse',
     },
   },
 } as const;
