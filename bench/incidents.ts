@@ -1,0 +1,447 @@
+// `npm run bench:incidents`: the incidents benchmark (issue 3). Seeds 2,000 units and 1,000,000
+// incidents (100,000 on PGlite), then, against the real server as a child process, measures the
+// submission of a report and a manager's and a coordinator's filtered list with autocannon, and times
+// the statistics query directly against the database (there is no statistics endpoint yet).
+// Loopback only, a few minutes. See docs/performance.md, "Incidents (issue 3)".
+//
+//   BENCH_DATABASE_URL / TEST_DATABASE_URL  PostgreSQL to create the bench database in (else PGlite only)
+//   BENCH_ONLY=pglite|postgres   BENCH_DURATION=10   BENCH_CONNECTIONS=50   BENCH_UNITS=2000
+//   BENCH_INCIDENTS   incidents to seed (default 1,000,000 on PostgreSQL, 100,000 on PGlite)
+//   BENCH_SCENARIO=list|submit|none   only the lists, only the submission, or no server (seed and query)
+//   BENCH_KEEP=1   keep the PostgreSQL database (its URL is printed) for EXPLAIN by hand; drop it yourself
+//   BENCH_LOG_LEVEL=info   BENCH_NODE_ARGS='…' (default: the flags of `npm start`)
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import autocannon, { type Options, type Result } from 'autocannon';
+import { sql } from 'kysely';
+import { generate } from 'otplib';
+import { type Db, openDatabase } from '../server/src/platform/database.ts';
+import { type SeededDatabase, seedBenchDatabase } from './seed.ts';
+import { seedIncidents, statisticsQuery } from './seed-incidents.ts';
+import { type ServerProcess, startServerProcess } from './server-process.ts';
+
+const duration = Number(process.env.BENCH_DURATION ?? 10);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const unitCount = Number(process.env.BENCH_UNITS ?? 2000);
+const incidentsFor = (database: Database) =>
+  Number(process.env.BENCH_INCIDENTS ?? (database === 'PostgreSQL' ? 1_000_000 : 100_000));
+const only = process.env.BENCH_ONLY;
+const onlyScenario = process.env.BENCH_SCENARIO;
+const keepDatabase = process.env.BENCH_KEEP === '1';
+const logLevel = process.env.BENCH_LOG_LEVEL ?? 'info';
+const postgresUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+const serverFlags = process.env.BENCH_NODE_ARGS ?? '--max-semi-space-size=8';
+const resultsDir = path.resolve(import.meta.dirname, 'results');
+mkdirSync(resultsDir, { recursive: true });
+const logFile = path.join(resultsDir, 'server-incidents.log');
+writeFileSync(logFile, '');
+const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+const explainFile = path.join(resultsDir, `incidents-explain-${stamp}.txt`);
+writeFileSync(explainFile, '');
+
+type Database = 'PGlite' | 'PostgreSQL';
+type Login = SeededDatabase['demoLogins'][number];
+interface Row {
+  database: string;
+  scenario: string;
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  errors: number;
+  non2xx: number;
+  peakRssMb: number;
+}
+interface Statistics {
+  database: string;
+  incidents: number;
+  groups: number;
+  runsMs: number[];
+}
+const rows: Row[] = [];
+const statistics: Statistics[] = [];
+const notes: string[] = [];
+
+if (!postgresUrl && only !== 'pglite') {
+  const message = 'BENCH_DATABASE_URL / TEST_DATABASE_URL not set: NO PostgreSQL figures, PGlite only.';
+  console.warn(`\n!!! ${message}\n`);
+  notes.push(message);
+}
+notes.push(`load average (1 min) at the start: ${loadavg()[0]?.toFixed(1)} on ${availableParallelism()} cores`);
+const scratch = mkdtempSync(path.join(tmpdir(), 'varn-bench-incidents-'));
+try {
+  if (postgresUrl && (!only || only === 'postgres')) await benchDatabase('PostgreSQL');
+  if (!only || only === 'pglite') await benchDatabase('PGlite');
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}
+report();
+
+/** The database as the bench opens it next to the server: a small pool, or the PGlite directory. */
+function openSeeded(seeded: SeededDatabase): Db {
+  return seeded.environment.DATABASE_URL
+    ? openDatabase({ kind: 'postgres', url: seeded.environment.DATABASE_URL, poolSize: 2 })
+    : openDatabase({ kind: 'pglite', dataDir: `${seeded.environment.DATA_DIR}/pglite` });
+}
+
+async function benchDatabase(database: Database): Promise<void> {
+  const incidentCount = incidentsFor(database);
+  console.log(`\n--- ${database}: seeding the demo tenant, ${unitCount} units and ${incidentCount} incidents`);
+  const seeded = await seedBenchDatabase(
+    database === 'PGlite'
+      ? { kind: 'pglite', dataDir: path.join(scratch, 'pglite') }
+      : { kind: 'postgres', adminUrl: postgresUrl as string },
+    0,
+  );
+  let server: ServerProcess | null = null;
+  try {
+    let db = openSeeded(seeded);
+    const tenant = await db.selectFrom('tenants').select('id').executeTakeFirstOrThrow();
+    const startedAt = performance.now();
+    const counts = await seedIncidents(db, tenant.id, unitCount, incidentCount);
+    const seedSeconds = (performance.now() - startedAt) / 1000;
+    const seedNote =
+      `${database}: seeded ${counts.units} units, ${counts.incidents} incidents, ` +
+      `${counts.personsOfConcern} persons of concern in ${seedSeconds.toFixed(1)} s (with ANALYZE)`;
+    console.log(seedNote);
+    notes.push(seedNote);
+    await timeStatistics(database, db, tenant.id);
+    // Plans as the lists will be measured: before the submissions add incidents at the top.
+    await explainLists(database, db, tenant.id, seeded);
+    // PGlite's data directory can be open in one process only: the server's.
+    await db.destroy();
+    if (onlyScenario === 'none') return;
+
+    server = await startServerProcess({
+      environment: {
+        ...seeded.environment,
+        NODE_ENV: 'production',
+        SECRET_KEY: seeded.secretKey,
+        SEED_DEMO: 'never',
+        LOG_LEVEL: logLevel,
+        SIGN_IN_RATE_PER_MINUTE: '100000000',
+      },
+      logFile,
+      nodeArguments: serverFlags.split(' ').filter(Boolean),
+    });
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    notes.push(`${database}: server RSS when ready, before any request: ${server.sampleMemory().stop().toFixed(0)} MB`);
+    await runScenarios(database, server, seeded);
+    notes.push(`${database}: server peak RSS over its whole run (VmHWM) ${server.peakRssMb().toFixed(0)} MB`);
+    await server.stop();
+    server = null;
+
+    db = openSeeded(seeded);
+    try {
+      const written = await sql<{ incidents: number; notifications: number; audit: number }>`
+        SELECT (SELECT count(*)::int FROM incidents) AS incidents,
+          (SELECT count(*)::int FROM notifications) AS notifications,
+          (SELECT count(*)::int FROM audit_entries WHERE action = 'incident.report') AS audit
+      `.execute(db);
+      const after = written.rows[0];
+      if (after) {
+        notes.push(
+          `${database}: after the run ${after.incidents} incidents; the submissions wrote ` +
+            `${after.notifications} notifications and ${after.audit} 'incident.report' audit entries`,
+        );
+      }
+    } finally {
+      await db.destroy();
+    }
+  } finally {
+    await server?.stop();
+    if (keepDatabase && seeded.environment.DATABASE_URL) {
+      console.log(`kept the database: ${seeded.environment.DATABASE_URL}`);
+    } else {
+      await seeded.drop();
+    }
+  }
+}
+
+/** The statistics query, timed in the bench process against the database: not an endpoint. */
+async function timeStatistics(database: Database, db: Db, tenantId: string) {
+  const administration = await sql<{ path: string }>`
+    SELECT path FROM org_units WHERE tenant_id = ${tenantId} AND code = 'AMF'
+  `.execute(db);
+  const administrationPath = administration.rows[0]?.path as string;
+  const inScope = await sql<{ count: number }>`
+    SELECT count(*)::int AS count FROM incidents JOIN org_units AS unit ON unit.id = incidents.unit_id
+    WHERE unit.path LIKE ${`${administrationPath}%`}
+      AND occurred_at >= date_trunc('month', now(), 'Europe/Stockholm') - interval '11 months'
+  `.execute(db);
+  const query = statisticsQuery(tenantId, administrationPath);
+  let groups = 0;
+  const runsMs: number[] = [];
+  for (let run = 0; run < 6; run += 1) {
+    const startedAt = performance.now();
+    const result = await query.execute(db);
+    const elapsed = performance.now() - startedAt;
+    groups = result.rows.length;
+    if (run > 0) runsMs.push(elapsed); // the first run warms the caches
+  }
+  const entry = { database, incidents: inScope.rows[0]?.count ?? 0, groups, runsMs };
+  statistics.push(entry);
+  console.log(
+    `statistics QUERY (SQL, not an endpoint) for arbetsmarknadsförvaltningen, last 12 months: ` +
+      `${entry.incidents} incidents, ${groups} groups, median ${median(runsMs).toFixed(0)} ms ` +
+      `(runs ${runsMs.map((ms) => ms.toFixed(0)).join(', ')})`,
+  );
+  const compiled = query.compile(db);
+  const plan = await sql
+    .raw<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${inline(compiled.sql, compiled.parameters)}`)
+    .execute(db);
+  appendExplain(`${database}: statistics query`, compiled.sql, plan.rows);
+}
+
+async function runScenarios(database: Database, server: ServerProcess, seeded: SeededDatabase): Promise<void> {
+  const login = (role: string) => {
+    const found = seeded.demoLogins.find((entry) => entry.role === role);
+    if (!found) throw new Error(`no demo log-in with the role ${role}`);
+    return found;
+  };
+  const manager = await signIn(server.url, login('manager'));
+  const coordinator = await signIn(server.url, login('security_coordinator'));
+  const employee = await signIn(server.url, login('employee'));
+  const listPath = '/api/incidents?kind=incident&limit=50';
+
+  if (onlyScenario !== 'submit') {
+    for (const [who, session] of [
+      ['manager, one unit', manager],
+      ['security coordinator, arbetsmarknadsförvaltningen', coordinator],
+    ] as const) {
+      const check = await fetch(`${server.url}${listPath}`, { headers: { cookie: session.cookie } });
+      const page = (await check.json()) as { items?: unknown[] };
+      if (check.status !== 200 || page.items?.length !== 50) {
+        throw new Error(`GET ${listPath} as the ${who}: ${check.status} ${JSON.stringify(page).slice(0, 500)}`);
+      }
+      const request = { url: `${server.url}${listPath}`, headers: { cookie: session.cookie } };
+      await autocannon({ ...request, connections, duration: 3 }); // warm-up
+      await measure(database, `GET ${listPath} (${who})`, server, request);
+    }
+  }
+  if (onlyScenario === 'list') return;
+
+  let sequence = 0;
+  const headers = { cookie: employee.cookie, 'x-csrf-token': employee.csrfToken, 'content-type': 'application/json' };
+  const check = await fetch(`${server.url}/api/incidents`, { method: 'POST', headers, body: reportBody(0) });
+  if (check.status !== 201) throw new Error(`POST /api/incidents: ${check.status} ${await check.text()}`);
+  const submission: Options & { requests: unknown[] } = {
+    url: server.url,
+    headers,
+    requests: [
+      {
+        method: 'POST',
+        path: '/api/incidents',
+        setupRequest: (request: Record<string, unknown>) => {
+          sequence += 1;
+          return { ...request, body: reportBody(sequence) };
+        },
+      },
+    ],
+  };
+  await autocannon({ ...submission, connections, duration: 3 }); // warm-up
+  await measure(database, 'POST /api/incidents (employee; 3-4 notifications, audit)', server, submission);
+}
+
+/**
+ * A report as the form sends it, dated a minute ago at the moment it is sent. Every 10th has a person
+ * of concern and a police report; every 25th involves a weapon (serious: the security department
+ * is told as well).
+ */
+function reportBody(sequence: number): string {
+  return JSON.stringify({
+    kind: 'incident',
+    types: sequence % 3 === 0 ? ['threat', 'harassment'] : ['threat'],
+    occurredAt: new Date(Date.now() - 60_000).toISOString(),
+    place: { kind: 'free', description: 'Receptionen' },
+    context: 'drop_in',
+    description: `Besökaren blev upprörd över ett beslut och hotade personalen (bench ${sequence}).`,
+    isWeaponInvolved: sequence % 25 === 0,
+    ...(sequence % 10 === 0
+      ? {
+          personOfConcern: { isKnown: true, relation: 'client' },
+          policeReport: { status: 'made', reportedBy: 'manager', reportedOn: new Date().toISOString().slice(0, 10) },
+        }
+      : {}),
+  });
+}
+
+async function measure(
+  database: string,
+  scenario: string,
+  server: ServerProcess,
+  request: Options & { requests?: unknown[] },
+): Promise<void> {
+  const memory = server.sampleMemory();
+  const result: Result = await autocannon({ ...request, connections, duration, timeout: 10 } as Options);
+  const row: Row = {
+    database,
+    scenario,
+    requestsPerSecond: result.requests.average,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+    peakRssMb: memory.stop(),
+  };
+  rows.push(row);
+  console.log(
+    `${scenario}: ${row.requestsPerSecond.toFixed(0)} req/s, p50 ${row.p50Ms} ms, p99 ${row.p99Ms} ms, ` +
+      `${row.errors} errors, ${row.non2xx} non-2xx, peak RSS ${row.peakRssMb.toFixed(0)} MB`,
+  );
+}
+
+/**
+ * EXPLAIN ANALYZE of the list query as `findIncidents` builds it for the manager and the coordinator,
+ * both with the parameters planned in (custom plan) and as the server's named prepared statements run
+ * after their fifth execution (generic plan).
+ */
+async function explainLists(database: Database, db: Db, tenantId: string, seeded: SeededDatabase) {
+  const listSql =
+    'select "incident".* from "incidents" as "incident" left join "org_units" as "unit" on "unit"."id" = "incident"."unit_id" ' +
+    'where "incident"."tenant_id" = $1 and ("unit"."path" like $2 or "incident"."reporter_person_id" = $3) ' +
+    'and "incident"."kind" = $4 order by "incident"."occurred_at" desc, "incident"."id" desc limit $5';
+  for (const role of ['manager', 'security_coordinator'] as const) {
+    const email = seeded.demoLogins.find((entry) => entry.role === role)?.email as string;
+    const grant = await sql<{ personId: string; path: string }>`
+      SELECT account.person_id, unit.path FROM accounts AS account
+      JOIN role_grants AS grant_ ON grant_.person_id = account.person_id AND grant_.role = ${role}
+      JOIN org_units AS unit ON unit.id = grant_.org_unit_id
+      WHERE account.email = ${email}
+    `.execute(db);
+    const found = grant.rows[0];
+    if (!found) continue;
+    const parameters = [tenantId, `${found.path}%`, found.personId, 'incident', 51];
+    const custom = await sql
+      .raw<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${inline(listSql, parameters)}`)
+      .execute(db);
+    appendExplain(`${database}: list as the ${role} (custom plan)`, listSql, custom.rows);
+    await db.connection().execute(async (connection) => {
+      await sql.raw(`PREPARE bench_list(uuid, text, uuid, text, int) AS ${listSql}`).execute(connection);
+      await sql.raw('SET plan_cache_mode = force_generic_plan').execute(connection);
+      const generic = await sql
+        .raw<{ 'QUERY PLAN': string }>(
+          `EXPLAIN (ANALYZE, BUFFERS) EXECUTE bench_list(${parameters.map(literal).join(', ')})`,
+        )
+        .execute(connection);
+      await sql.raw('DEALLOCATE bench_list').execute(connection);
+      await sql.raw('RESET plan_cache_mode').execute(connection);
+      appendExplain(`${database}: list as the ${role} (generic plan, as a prepared statement)`, listSql, generic.rows);
+    });
+  }
+}
+
+function literal(value: unknown): string {
+  return typeof value === 'number' ? String(value) : `'${String(value).replace(/'/g, "''")}'`;
+}
+
+/** The query with its $n parameters written in, for EXPLAIN (bench-made values only). */
+function inline(text: string, parameters: readonly unknown[]): string {
+  return text.replace(/\$(\d+)/g, (_, index: string) => literal(parameters[Number(index) - 1]));
+}
+
+function appendExplain(title: string, text: string, plan: Record<string, unknown>[]): void {
+  const lines = plan.map((row) => String(Object.values(row)[0]));
+  const execution = lines.find((line) => line.startsWith('Execution Time'));
+  console.log(`EXPLAIN ANALYZE ${title}: ${execution ?? '?'}`);
+  writeFileSync(explainFile, `=== ${title}\n${text}\n\n${lines.join('\n')}\n\n`, { flag: 'a' });
+}
+
+interface Session {
+  cookie: string;
+  csrfToken: string;
+}
+
+/** Password, then the TOTP code where the role asks for one (as bench/run.ts signs in). */
+async function signIn(url: string, login: Login): Promise<Session> {
+  const jar = new Map<string, string>();
+  const remember = (response: Response) => {
+    for (const setCookie of response.headers.getSetCookie()) {
+      const [pair = ''] = setCookie.split(';');
+      const separator = pair.indexOf('=');
+      jar.set(pair.slice(0, separator), pair.slice(separator + 1));
+    }
+  };
+  const header = () => [...jar].map(([name, value]) => `${name}=${value}`).join('; ');
+  let response = await fetch(`${url}/api/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: login.email, password: login.password }),
+  });
+  remember(response);
+  let result = (await response.json()) as { status?: string };
+  if (result.status === 'second_factor_required') {
+    const code = await generate({ secret: login.totpSecret as string });
+    response = await fetch(`${url}/api/auth/second-factor`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: header(), 'x-csrf-token': jar.get('varn_csrf') ?? '' },
+      body: JSON.stringify({ code }),
+    });
+    remember(response);
+    result = (await response.json()) as { status?: string };
+  }
+  if (result.status !== 'signed_in') throw new Error(`sign-in as ${login.email} failed: ${JSON.stringify(result)}`);
+  return { cookie: header(), csrfToken: jar.get('varn_csrf') ?? '' };
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}
+
+function report(): void {
+  const setting =
+    `${connections} connections, ${duration} s per scenario after a 3 s warm-up, ${unitCount} extra units, ` +
+    `LOG_LEVEL=${logLevel}, node ${process.version}`;
+  const table = [
+    '| database | scenario | req/s | p50 ms | p99 ms | errors | non-2xx | server peak RSS MB |',
+    '|---|---|---:|---:|---:|---:|---:|---:|',
+    ...rows.map(
+      (row) =>
+        `| ${row.database} | ${row.scenario} | ${row.requestsPerSecond.toFixed(0)} | ${row.p50Ms} | ${row.p99Ms} | ` +
+        `${row.errors} | ${row.non2xx} | ${row.peakRssMb.toFixed(0)} |`,
+    ),
+  ];
+  const statisticsTable = [
+    '| database | statistics QUERY (SQL in the bench, NOT an endpoint) | incidents in scope | groups | median ms | min–max ms |',
+    '|---|---|---:|---:|---:|---:|',
+    ...statistics.map(
+      (entry) =>
+        `| ${entry.database} | by month, type and unit, last 12 months, one administration, police-report share | ` +
+        `${entry.incidents} | ${entry.groups} | ${median(entry.runsMs).toFixed(0)} | ` +
+        `${Math.min(...entry.runsMs).toFixed(0)}–${Math.max(...entry.runsMs).toFixed(0)} |`,
+    ),
+  ];
+  notes.push(`load average (1 min) at the end: ${loadavg()[0]?.toFixed(1)}`);
+  console.log([`\n${setting}\n`, ...table, '', ...statisticsTable, '', ...notes.map((note) => `- ${note}`)].join('\n'));
+
+  const targets: string[] = [];
+  const postgres = rows.filter((row) => row.database === 'PostgreSQL');
+  const submit = postgres.find((row) => row.scenario.startsWith('POST'));
+  if (submit) {
+    const met = submit.requestsPerSecond >= 2000 && submit.p99Ms < 50 && submit.non2xx === 0;
+    targets.push(`${met ? 'MET   ' : 'MISSED'}  PostgreSQL submission >= 2,000 req/s with p99 < 50 ms`);
+  }
+  for (const list of postgres.filter((row) => row.scenario.startsWith('GET'))) {
+    const met = list.p99Ms < 20 && list.non2xx === 0;
+    targets.push(`${met ? 'MET   ' : 'MISSED'}  PostgreSQL list p99 < 20 ms: ${list.scenario}`);
+  }
+  const postgresStatistics = statistics.find((entry) => entry.database === 'PostgreSQL');
+  if (postgresStatistics) {
+    const met = median(postgresStatistics.runsMs) < 150;
+    targets.push(
+      `${met ? 'MET   ' : 'MISSED'}  PostgreSQL statistics query < 150 ms (median; the query, not an endpoint)`,
+    );
+  }
+  console.log(`\nTargets:\n${targets.map((line) => `  ${line}`).join('\n')}`);
+
+  const file = path.join(resultsDir, `incidents-${stamp}.json`);
+  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), setting, rows, statistics, notes }, null, 2));
+  console.log(
+    `\nResults: ${path.relative(process.cwd(), file)}; EXPLAIN ANALYZE: ${path.relative(process.cwd(), explainFile)}; ` +
+      `server log: ${path.relative(process.cwd(), logFile)}`,
+  );
+}
