@@ -35,7 +35,8 @@ async function startProcess(environment: NodeJS.ProcessEnv): Promise<{ child: Ch
     output += chunk;
   });
   const url = `http://127.0.0.1:${port}`;
-  for (let attempt = 0; attempt < 300; attempt += 1) {
+  // Two minutes: PGlite's first start (initdb, migrations, demo tenant) is slow on a loaded CI machine.
+  for (let attempt = 0; attempt < 1200; attempt += 1) {
     if (child.exitCode !== null) throw new Error(`server exited: ${output}`);
     const ready = await fetch(`${url}/readyz`).then(
       (response) => response.ok,
