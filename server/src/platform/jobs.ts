@@ -28,8 +28,13 @@ export function createJobQueue(db: Db, log: FastifyBaseLogger) {
       await boss.start();
       for (const [name, policy] of Object.entries(queues)) await boss.createQueue(name, policy);
     },
-    /** Enqueues in the caller's transaction. */
-    async enqueue(transaction: Db, queue: QueueName, data: object, options: { startAfter?: Date } = {}): Promise<void> {
+    /** Enqueues in the caller's transaction. The data names the tenant: administrators see their own. */
+    async enqueue(
+      transaction: Db,
+      queue: QueueName,
+      data: { tenantId: string },
+      options: { startAfter?: Date } = {},
+    ): Promise<void> {
       await boss.send(queue, data, { db: fromKysely(transaction), ...options });
     },
     async work<Data extends object>(queue: QueueName, handler: (data: Data) => Promise<void>): Promise<void> {

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { DemoLogin } from '../demo/demo-tenant.ts';
+import { reportOverHttp } from './http-report.ts';
 import { skipRetryBackOff } from './job-clock.ts';
 import { type Mailbox, startMailbox, waitFor } from './mailbox.ts';
 import { startTestServer } from './start-test-server.ts';
@@ -23,27 +24,7 @@ export async function startServerWithFailedEmails(): Promise<FailedEmailServer> 
     SMTP_URL: `smtp://127.0.0.1:${mailbox.port}`,
     SIGN_IN_RATE_PER_MINUTE: '10000',
   });
-  const employee = server.demoLogins.find((login) => login.role === 'employee') as DemoLogin;
-  const signIn = await fetch(`${server.url}/api/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: employee.email, password: employee.password }),
-  });
-  const cookies = signIn.headers.getSetCookie().map((line) => line.split(';')[0] as string);
-  const csrf = (cookies.find((cookie) => cookie.startsWith('varn_csrf=')) as string).split('=')[1] as string;
-  const reported = await fetch(`${server.url}/api/incidents`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie: cookies.join('; '), 'x-csrf-token': csrf },
-    body: JSON.stringify({
-      kind: 'incident',
-      types: ['threat'],
-      occurredAt: new Date(Date.now() - 600_000).toISOString(),
-      place: { kind: 'free', description: 'Receptionen' },
-      context: 'drop_in',
-      description: 'En besökare hotade mig i receptionen.',
-    }),
-  });
-  if (reported.status !== 201) throw new Error(`the report failed: ${await reported.text()}`);
+  await reportOverHttp(server.url, server.demoLogins);
   await waitFor(
     'the e-mails to fail for good',
     async () => {
