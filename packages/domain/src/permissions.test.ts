@@ -11,7 +11,7 @@ test('only the administrator may change the organisation and grants', () => {
   }
 });
 
-test('only the administrator sees and reruns the tenant\'s failed jobs', () => {
+test("only the administrator sees and reruns the tenant's failed jobs", () => {
   for (const role of roles) {
     const isAdministrator = role === 'administrator';
     assert.equal(rolesHavePermission([role], 'jobs.read'), isAdministrator, role);
