@@ -124,12 +124,39 @@ test('reports are routed by who reported and how serious they are', async () => 
 
 test('the acknowledgement reminder comes after two working days, skipping the weekend', async () => {
   const { acknowledgementReminderAt } = await import('./incidents.ts');
+  const noDayOff = () => false;
   // Thursday 16:00 in Stockholm (15:00 UTC in winter) → Monday 16:00.
   const thursday = new Date('2026-11-26T15:00:00Z');
-  assert.equal(acknowledgementReminderAt(thursday, 2).toISOString(), '2026-11-30T15:00:00.000Z');
+  assert.equal(acknowledgementReminderAt(thursday, 2, noDayOff).toISOString(), '2026-11-30T15:00:00.000Z');
   // Monday → Wednesday.
   assert.equal(
-    acknowledgementReminderAt(new Date('2026-11-23T08:00:00Z'), 2).toISOString(),
+    acknowledgementReminderAt(new Date('2026-11-23T08:00:00Z'), 2, noDayOff).toISOString(),
     '2026-11-25T08:00:00.000Z',
   );
+});
+
+test('the acknowledgement reminder skips the days off it is given, and keeps the Stockholm hour over summer time', async () => {
+  const { acknowledgementReminderAt } = await import('./incidents.ts');
+  const noDayOff = () => false;
+  // Friday 16:00 before summer time starts (29 March 2026): Tuesday 16:00 summer time, one hour less in UTC.
+  assert.equal(
+    acknowledgementReminderAt(new Date('2026-03-27T15:00:00Z'), 2, noDayOff).toISOString(),
+    '2026-03-31T14:00:00.000Z',
+  );
+  // Friday 16:00 before summer time ends (25 October 2026): Tuesday 16:00 winter time.
+  assert.equal(
+    acknowledgementReminderAt(new Date('2026-10-23T14:00:00Z'), 2, noDayOff).toISOString(),
+    '2026-10-27T15:00:00.000Z',
+  );
+  // The predicate is asked with Stockholm dates: 00:30 on Wednesday in Stockholm is Tuesday in UTC.
+  const asked: string[] = [];
+  const wednesdayOff = (date: string) => {
+    asked.push(date);
+    return date === '2026-11-25';
+  };
+  assert.equal(
+    acknowledgementReminderAt(new Date('2026-11-23T23:30:00Z'), 2, wednesdayOff).toISOString(),
+    '2026-11-26T23:30:00.000Z',
+  );
+  assert.deepEqual(asked, ['2026-11-25', '2026-11-26', '2026-11-27']);
 });

@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { addBusinessDays } from 'date-fns';
+import { addDays, format, isWeekend } from 'date-fns';
 import { z } from 'zod';
 import { freeText, idSchema, nameText } from './text.ts';
 import { localized } from './validation.ts';
@@ -292,9 +292,21 @@ export const incidentStatusChangeSchema = z.strictObject({
 });
 
 /**
- * When a manager is reminded of a report nobody has acknowledged: after `workingDays` working days
- * (Monday to Friday, counted in Stockholm). Public holidays are not yet taken into account.
+ * Whether a calendar date in Stockholm ('YYYY-MM-DD') is a day off besides Saturday and Sunday. The
+ * server supplies it from its holiday calendar, so the calendar library never reaches the web bundle.
  */
-export function acknowledgementReminderAt(reportedAt: Date, workingDays: number): Date {
-  return new Date(addBusinessDays(new TZDate(reportedAt, 'Europe/Stockholm'), workingDays).getTime());
+export type IsDayOff = (stockholmDate: string) => boolean;
+
+/**
+ * When a manager is reminded of a report nobody has acknowledged: after `workingDays` working days
+ * (Monday to Friday, not a day off), counted in Stockholm at the hour of the report, whatever the
+ * summer-time change in between.
+ */
+export function acknowledgementReminderAt(reportedAt: Date, workingDays: number, isDayOff: IsDayOff): Date {
+  let day = new TZDate(reportedAt, 'Europe/Stockholm');
+  for (let counted = 0; counted < workingDays; ) {
+    day = addDays(day, 1);
+    if (!isWeekend(day) && !isDayOff(format(day, 'yyyy-MM-dd'))) counted += 1;
+  }
+  return new Date(day.getTime());
 }

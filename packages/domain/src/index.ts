@@ -2,6 +2,7 @@ export * from './audit.ts';
 export * from './auth.ts';
 export * from './identifiers.ts';
 export * from './incidents.ts';
+export * from './jobs.ts';
 export * from './notifications.ts';
 export * from './organisation.ts';
 export * from './pagination.ts';

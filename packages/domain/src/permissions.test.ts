@@ -11,6 +11,14 @@ test('only the administrator may change the organisation and grants', () => {
   }
 });
 
+test("only the administrator sees and reruns the tenant's failed jobs", () => {
+  for (const role of roles) {
+    const isAdministrator = role === 'administrator';
+    assert.equal(rolesHavePermission([role], 'jobs.read'), isAdministrator, role);
+    assert.equal(rolesHavePermission([role], 'jobs.manage'), isAdministrator, role);
+  }
+});
+
 test('the board reader never reaches personal data', () => {
   assert.deepEqual(rolePermissions.board_reader, ['organisation.read']);
 });

@@ -20,6 +20,8 @@ export const permissions = [
   'incidents.read',
   'incidents.handle',
   'incidents.read_person_of_concern',
+  'jobs.read',
+  'jobs.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 export type RouteAccess = Permission | 'public' | 'authenticated';
@@ -58,6 +60,9 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
     'parties.manage',
     'grants.manage',
     'audit.read',
+    // Sending and reminders of the tenant: the administrator sees failed ones and runs them again.
+    'jobs.read',
+    'jobs.manage',
   ],
 };
 

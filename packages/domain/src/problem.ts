@@ -46,6 +46,11 @@ export const problemCatalog = {
     sv: 'En begäran med samma idempotensnyckel behandlas redan.',
     en: 'A request with the same idempotency key is already being processed.',
   },
+  job_not_failed: {
+    status: 409,
+    sv: 'Jobbet har inte misslyckats och kan inte köras om nu.',
+    en: 'The job has not failed and cannot be run again now.',
+  },
   payload_too_large: { status: 413, sv: 'Begäran är för stor.', en: 'The request is too large.' },
   unsupported_media_type: {
     status: 415,

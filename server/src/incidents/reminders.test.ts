@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { acknowledgementReminderAt, type Notification } from '@varn/domain';
 import { sql } from 'kysely';
+import { isSwedishDayOff } from '../platform/days-off.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 import { describeEachDatabase } from '../testing/test-database.ts';
 import { remindIfUnacknowledged } from './reminders.ts';
@@ -47,7 +48,7 @@ describeEachDatabase('acknowledgement reminders', (kind) => {
       harness.db,
     );
     assert.equal(jobs.rows.length, 1);
-    const expected = acknowledgementReminderAt(before, 2).getTime();
+    const expected = acknowledgementReminderAt(before, 2, isSwedishDayOff).getTime();
     assert.ok(Math.abs(new Date(jobs.rows[0]?.startAfter as Date).getTime() - expected) < 60_000);
   });
 

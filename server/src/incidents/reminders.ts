@@ -2,6 +2,7 @@ import { acknowledgementReminderAt } from '@varn/domain';
 import { findRoleHolders } from '../access/role-holders.ts';
 import { notify } from '../notifications/notify.ts';
 import type { Db } from '../platform/database.ts';
+import { isSwedishDayOff } from '../platform/days-off.ts';
 import type { JobQueue } from '../platform/jobs.ts';
 
 export interface ReminderJob {
@@ -16,7 +17,9 @@ export async function scheduleAcknowledgementReminder(
   job: ReminderJob,
   workingDays: number,
 ): Promise<void> {
-  await jobs.enqueue(db, 'incident_reminder', job, { startAfter: acknowledgementReminderAt(new Date(), workingDays) });
+  await jobs.enqueue(db, 'incident_reminder', job, {
+    startAfter: acknowledgementReminderAt(new Date(), workingDays, isSwedishDayOff),
+  });
 }
 
 /** When the reminder fires: if the report still waits for acknowledgement, its managers are told. */

@@ -4,6 +4,8 @@ import type { Config } from '../platform/config.ts';
 import type { JobQueue } from '../platform/jobs.ts';
 
 export interface EmailJob {
+  /** Every job names its tenant: an administrator sees only the jobs of their own. */
+  tenantId: string;
   to: string;
   kind: NotificationKind;
   incidentId: string;

@@ -37,6 +37,7 @@ export async function notify(
     .execute();
   for (const { email } of recipients) {
     const job: EmailJob = {
+      tenantId,
       to: email as string,
       kind: notification.kind,
       incidentId: notification.incidentId,

@@ -1,12 +1,13 @@
+import type { JobQueueName } from '@varn/domain';
 import type { FastifyBaseLogger } from 'fastify';
-import { fromKysely, fromPglite, PgBoss } from 'pg-boss';
+import { fromKysely, fromPglite, PgBoss, type QueueOptions } from 'pg-boss';
 import { type Db, jobDatabaseOf } from './database.ts';
 
 /** The queues of the app, each with its retry policy (exponential back-off). */
 export const queues = {
   email: { retryLimit: 6, retryDelay: 30, retryBackoff: true, retryDelayMax: 3600 },
   incident_reminder: { retryLimit: 3, retryDelay: 60, retryBackoff: true },
-} as const;
+} as const satisfies Record<JobQueueName, QueueOptions>;
 export type QueueName = keyof typeof queues;
 
 /**
@@ -27,14 +28,23 @@ export function createJobQueue(db: Db, log: FastifyBaseLogger) {
       await boss.start();
       for (const [name, policy] of Object.entries(queues)) await boss.createQueue(name, policy);
     },
-    /** Enqueues in the caller's transaction. */
-    async enqueue(transaction: Db, queue: QueueName, data: object, options: { startAfter?: Date } = {}): Promise<void> {
+    /** Enqueues in the caller's transaction. The data names the tenant: administrators see their own. */
+    async enqueue(
+      transaction: Db,
+      queue: QueueName,
+      data: { tenantId: string },
+      options: { startAfter?: Date } = {},
+    ): Promise<void> {
       await boss.send(queue, data, { db: fromKysely(transaction), ...options });
     },
     async work<Data extends object>(queue: QueueName, handler: (data: Data) => Promise<void>): Promise<void> {
       await boss.work<Data>(queue, { pollingIntervalSeconds: 1 }, async (jobs) => {
         for (const job of jobs) await handler(job.data);
       });
+    },
+    /** Puts a failed job back in its queue at once, in the caller's transaction. */
+    async retry(transaction: Db, queue: QueueName, id: string): Promise<void> {
+      await boss.retry(queue, id, { db: fromKysely(transaction) });
     },
     stop: () => boss.stop({ graceful: true, timeout: 10_000 }),
   };

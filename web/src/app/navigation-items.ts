@@ -20,6 +20,7 @@ export const navigationItems: readonly NavigationItem[] = [
   { to: paths.parties, labelKey: 'navigation.parties', permission: 'parties.read' },
   { to: paths.import, labelKey: 'navigation.import', permission: 'people.import' },
   { to: paths.auditLog, labelKey: 'navigation.auditLog', permission: 'audit.read' },
+  { to: paths.jobs, labelKey: 'navigation.jobs', permission: 'jobs.read' },
 ];
 
 export function visibleNavigationItems(permissions: readonly Permission[]): NavigationItem[] {

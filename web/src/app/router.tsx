@@ -6,6 +6,7 @@ import { SignInPage } from '../auth/sign-in-page.tsx';
 import { IncidentPage } from '../incidents/incident-page.tsx';
 import { IncidentsPage } from '../incidents/incidents-page.tsx';
 import { ReportIncidentPage } from '../incidents/report-incident-page.tsx';
+import { JobsPage } from '../jobs/jobs-page.tsx';
 import { NotificationsPage } from '../notifications/notifications-page.tsx';
 import { ImportPage } from '../organisation/import-page.tsx';
 import { NewPersonPage } from '../organisation/new-person-page.tsx';
@@ -34,6 +35,7 @@ const protectedPages: readonly ProtectedPage[] = [
   { path: paths.parties, permission: 'parties.read', page: <PartiesPage /> },
   { path: paths.import, permission: 'people.import', page: <ImportPage /> },
   { path: paths.auditLog, permission: 'audit.read', page: <AuditLogPage /> },
+  { path: paths.jobs, permission: 'jobs.read', page: <JobsPage /> },
   { path: paths.reportIncident, permission: 'incidents.report', page: <ReportIncidentPage /> },
   { path: paths.incidents, permission: 'incidents.read', page: <IncidentsPage /> },
   { path: '/handelser/:incidentId', permission: 'incidents.read', page: <IncidentPage /> },

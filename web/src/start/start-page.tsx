@@ -21,6 +21,7 @@ const taskPaths = {
   'parties.manage': paths.parties,
   'grants.manage': paths.people,
   'audit.read': paths.auditLog,
+  'jobs.read': paths.jobs,
   'incidents.report': paths.reportIncident,
   'incidents.read': paths.incidents,
 } satisfies Partial<Record<Permission, string>>;

@@ -28,6 +28,7 @@ export const en: Translation = {
     parties: 'Parties',
     import: 'Import',
     auditLog: 'Audit log',
+    jobs: 'Sending and jobs',
   },
   roles: {
     employee: 'Employee',
@@ -173,6 +174,9 @@ export const en: Translation = {
       },
       audit: {
         read: 'Follow the audit log of reads and changes.',
+      },
+      jobs: {
+        read: 'See e-mails and reminders that failed, and run them again.',
       },
     },
   },
@@ -594,5 +598,33 @@ export const en: Translation = {
       statusChanged: 'Your report has a new status',
       other: 'Notification about an incident',
     },
+  },
+  jobs: {
+    title: 'Sending and jobs',
+    intro:
+      'E-mails and reminders that could not be sent. Värn tries again at growing intervals; what has failed every time you can run again here.',
+    listTitle: 'Failed and waiting jobs',
+    empty: 'No failed sending.',
+    queues: {
+      email: 'E-mail',
+      incident_reminder: 'Reminder',
+    },
+    states: {
+      created: 'Waiting',
+      retry: 'Trying again',
+      active: 'Running',
+      completed: 'Done',
+      cancelled: 'Cancelled',
+      failed: 'Failed',
+    },
+    attempts: 'Attempts',
+    attemptsOf: '{{made}} of {{limit}}',
+    createdAt: 'Created',
+    nextAttemptAt: 'Next attempt',
+    lastError: 'Last error',
+    noError: 'No error message',
+    retry: 'Run again',
+    retrying: 'Queuing …',
+    retried: 'The job is queued again and runs shortly.',
   },
 };

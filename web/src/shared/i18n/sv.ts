@@ -29,6 +29,7 @@ export const sv = {
     parties: 'Partier',
     import: 'Import',
     auditLog: 'Granskningslogg',
+    jobs: 'Utskick och jobb',
   },
   roles: {
     employee: 'Medarbetare',
@@ -175,6 +176,9 @@ export const sv = {
       },
       audit: {
         read: 'Följa granskningsloggen över läsningar och ändringar.',
+      },
+      jobs: {
+        read: 'Se utskick och påminnelser som misslyckats och köra dem igen.',
       },
     },
   },
@@ -593,6 +597,34 @@ export const sv = {
       statusChanged: 'Din rapport har fått ny status',
       other: 'Avisering om en händelse',
     },
+  },
+  jobs: {
+    title: 'Utskick och jobb',
+    intro:
+      'E-post och påminnelser som inte kunde skickas. Värn försöker igen med allt längre mellanrum; det som har misslyckats alla gånger kan du köra igen här.',
+    listTitle: 'Misslyckade och väntande jobb',
+    empty: 'Inga misslyckade utskick.',
+    queues: {
+      email: 'E-post',
+      incident_reminder: 'Påminnelse',
+    },
+    states: {
+      created: 'Väntar',
+      retry: 'Försöker igen',
+      active: 'Pågår',
+      completed: 'Klart',
+      cancelled: 'Avbrutet',
+      failed: 'Misslyckat',
+    },
+    attempts: 'Försök',
+    attemptsOf: '{{made}} av {{limit}}',
+    createdAt: 'Skapat',
+    nextAttemptAt: 'Nästa försök',
+    lastError: 'Senaste fel',
+    noError: 'Inget felmeddelande',
+    retry: 'Kör igen',
+    retrying: 'Köar …',
+    retried: 'Jobbet är köat igen och körs inom kort.',
   },
 } as const;
 
