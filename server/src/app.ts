@@ -12,6 +12,7 @@ import { auditRoutes } from './audit/routes.ts';
 import { oidcRoutes } from './auth/oidc-routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import { incidentRoutes } from './incidents/routes.ts';
+import { measureRoutes } from './measures/routes.ts';
 import { notificationRoutes } from './notifications/routes.ts';
 import { organisationRoutes } from './organisation/routes.ts';
 import type { Config } from './platform/config.ts';
@@ -113,6 +114,7 @@ export async function buildApp(config: Config, db: Db): Promise<FastifyInstance>
   await app.register(organisationRoutes);
   await app.register(auditRoutes);
   await app.register(incidentRoutes);
+  await app.register(measureRoutes);
   await app.register(notificationRoutes);
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
