@@ -4,6 +4,7 @@ import { createBrowserRouter } from 'react-router';
 import { AuditLogPage } from '../audit/audit-log-page.tsx';
 import { SignInPage } from '../auth/sign-in-page.tsx';
 import { IncidentPage } from '../incidents/incident-page.tsx';
+import { IncidentSummaryPage } from '../incidents/incident-summary-page.tsx';
 import { IncidentsPage } from '../incidents/incidents-page.tsx';
 import { ReportIncidentPage } from '../incidents/report-incident-page.tsx';
 import { NotificationsPage } from '../notifications/notifications-page.tsx';
@@ -37,6 +38,7 @@ const protectedPages: readonly ProtectedPage[] = [
   { path: paths.reportIncident, permission: 'incidents.report', page: <ReportIncidentPage /> },
   { path: paths.incidents, permission: 'incidents.read', page: <IncidentsPage /> },
   { path: '/handelser/:incidentId', permission: 'incidents.read', page: <IncidentPage /> },
+  { path: '/handelser/:incidentId/sammanstallning', permission: 'incidents.handle', page: <IncidentSummaryPage /> },
 ];
 
 export function createRouter() {
