@@ -17,6 +17,7 @@ import { PersonPage } from '../organisation/person-page.tsx';
 import { SitesPage } from '../organisation/sites-page.tsx';
 import { paths } from '../shared/paths.ts';
 import { StartPage } from '../start/start-page.tsx';
+import { IncidentMeasureSummary, IncidentMeasures } from './incident-measures.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
 import { PublicLayout } from './public-layout.tsx';
 import { RequirePermission } from './require-permission.tsx';
@@ -37,8 +38,12 @@ const protectedPages: readonly ProtectedPage[] = [
   { path: paths.auditLog, permission: 'audit.read', page: <AuditLogPage /> },
   { path: paths.reportIncident, permission: 'incidents.report', page: <ReportIncidentPage /> },
   { path: paths.incidents, permission: 'incidents.read', page: <IncidentsPage /> },
-  { path: '/handelser/:incidentId', permission: 'incidents.read', page: <IncidentPage /> },
-  { path: '/handelser/:incidentId/sammanstallning', permission: 'incidents.handle', page: <IncidentSummaryPage /> },
+  { path: '/handelser/:incidentId', permission: 'incidents.read', page: <IncidentPage measures={IncidentMeasures} /> },
+  {
+    path: '/handelser/:incidentId/sammanstallning',
+    permission: 'incidents.handle',
+    page: <IncidentSummaryPage measures={IncidentMeasureSummary} />,
+  },
 ];
 
 export function createRouter() {

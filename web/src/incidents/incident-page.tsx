@@ -1,8 +1,7 @@
 import type { CorrectableField, Incident } from '@varn/domain';
-import { Fragment, type ReactNode } from 'react';
+import { type ComponentType, Fragment, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
-import { MeasuresSection } from '../measures/measures-section.tsx';
 import { paths } from '../shared/paths.ts';
 import { useHasPermission, useSession } from '../shared/session/session-context.tsx';
 import { formatDate, formatDateTime } from '../shared/ui/format-date.ts';
@@ -22,8 +21,11 @@ import { consequenceFlags } from './report-values.ts';
 import './incidents.css';
 import './follow-up.css';
 
+/** What the page shows of another feature about the incident (its measures); app/ fills it in. */
+export type IncidentSlot = ComponentType<{ incident: Incident; canHandle: boolean }>;
+
 /** One incident in readable Swedish, its timeline, and for handlers the next steps of the workflow. */
-export function IncidentPage() {
+export function IncidentPage({ measures: Measures }: { measures: IncidentSlot }) {
   const { t } = useTranslation();
   const { incidentId = '' } = useParams();
   const location = useLocation();
@@ -56,7 +58,7 @@ export function IncidentPage() {
           <IncidentOverview incident={incident.data} />
           {canHandle && <IncidentWorkflow incident={incident.data} />}
           <InvestigationSection incident={incident.data} canHandle={canHandle} />
-          <MeasuresSection incident={incident.data} canHandle={canHandle} />
+          <Measures incident={incident.data} canHandle={canHandle} />
           <IncidentNotices incident={incident.data} canHandle={canHandle} />
           <IncidentTimeline timeline={incident.data.timeline} />
           {(canHandle || incident.data.reporter.personId === personId) && (

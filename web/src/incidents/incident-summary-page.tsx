@@ -1,8 +1,7 @@
-import type { Incident, IncidentSummarySheet, Measure } from '@varn/domain';
+import type { Incident, IncidentSummarySheet } from '@varn/domain';
 import { Fragment, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { useIncidentMeasures } from '../measures/api/measures.ts';
 import { paths } from '../shared/paths.ts';
 import { formatDate, formatDateTime } from '../shared/ui/format-date.ts';
 import { Loading } from '../shared/ui/loading.tsx';
@@ -10,6 +9,7 @@ import { PageHeader } from '../shared/ui/page-header.tsx';
 import { ProblemAlert } from '../shared/ui/problem-alert.tsx';
 import { useSummarySheet } from './api/follow-up.ts';
 import { useIncident } from './api/get-incident.ts';
+import type { IncidentSlot } from './incident-page.tsx';
 import { consequenceFlags } from './report-values.ts';
 import './incident-summary.css';
 
@@ -18,13 +18,12 @@ import './incident-summary.css';
  * "Anmälan om arbetsskada" ask for, from what the case holds, so nobody types the case twice.
  * Only what the reader may see: the person of concern is never part of it.
  */
-export function IncidentSummaryPage() {
+export function IncidentSummaryPage({ measures }: { measures: IncidentSlot }) {
   const { t } = useTranslation();
   const { incidentId = '' } = useParams();
   const incident = useIncident(incidentId);
   const sheet = useSummarySheet(incidentId);
-  const measures = useIncidentMeasures(incidentId);
-  const error = incident.error ?? sheet.error ?? measures.error;
+  const error = incident.error ?? sheet.error;
 
   return (
     <div className="summary-sheet">
@@ -33,10 +32,8 @@ export function IncidentSummaryPage() {
       </p>
       <PageHeader title={t('followUp.summary.title')} intro={t('followUp.summary.intro')} />
       {error && <ProblemAlert error={error} />}
-      {!error && (incident.isPending || sheet.isPending || measures.isPending) && <Loading />}
-      {incident.data && sheet.data && measures.data && (
-        <SummarySheet incident={incident.data} sheet={sheet.data} measures={measures.data.items} />
-      )}
+      {!error && (incident.isPending || sheet.isPending) && <Loading />}
+      {incident.data && sheet.data && <SummarySheet incident={incident.data} sheet={sheet.data} measures={measures} />}
     </div>
   );
 }
@@ -57,11 +54,11 @@ function Facts({ facts }: { facts: [label: string, value: ReactNode][] }) {
 function SummarySheet({
   incident,
   sheet,
-  measures,
+  measures: Measures,
 }: {
   incident: Incident;
   sheet: IncidentSummarySheet;
-  measures: Measure[];
+  measures: IncidentSlot;
 }) {
   const { t } = useTranslation();
   const yesNo = (value: boolean) => (value ? t('common.yes') : t('common.no'));
@@ -142,18 +139,7 @@ function SummarySheet({
       </section>
       <section aria-labelledby="summary-measures-title" className="panel">
         <h2 id="summary-measures-title">{t('followUp.summary.measuresTaken')}</h2>
-        {measures.length === 0 ? (
-          <p>{t('followUp.summary.noMeasures')}</p>
-        ) : (
-          <ul>
-            {measures.map((measure) => (
-              <li key={measure.id}>
-                {measure.title} ({t(`followUp.measures.statuses.${measure.status}`)},{' '}
-                {t('followUp.measures.due', { date: formatDate(measure.dueOn) })})
-              </li>
-            ))}
-          </ul>
-        )}
+        <Measures incident={incident} canHandle={false} />
       </section>
     </>
   );

@@ -1,15 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
-import {
-  type Incident,
-  type Measure,
-  type MeasureStatus,
-  measureInputSchema,
-  measureStatuses,
-  pageLimitMax,
-} from '@varn/domain';
+import { type Measure, type MeasureStatus, measureInputSchema, measureStatuses } from '@varn/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { getPeople, peopleQueryKey } from '../organisation/api/get-people.ts';
 import { newIdempotencyKey } from '../shared/api/api-client.ts';
 import { Form } from '../shared/forms/form.tsx';
 import { SelectControl } from '../shared/forms/select-control.tsx';
@@ -23,14 +14,27 @@ import { formatDate } from '../shared/ui/format-date.ts';
 import { Loading } from '../shared/ui/loading.tsx';
 import { ProblemAlert } from '../shared/ui/problem-alert.tsx';
 import { StatusMessage } from '../shared/ui/status-message.tsx';
-import { useChangeMeasureStatus, useCreateMeasure, useIncidentMeasures } from './api/measures.ts';
+import {
+  type MeasureSourceRef,
+  useChangeMeasureStatus,
+  useCreateMeasure,
+  useMeasures,
+  useOwnerCandidates,
+} from './api/measures.ts';
 import './measures.css';
 
-/** The measures of an incident: read by all its readers, decided and followed up by its handlers. */
-export function MeasuresSection({ incident, canHandle }: { incident: Incident; canHandle: boolean }) {
+type MeasuresSectionProps = {
+  source: MeasureSourceRef;
+  canHandle: boolean;
+  /** Called after a measure is added or changed, for the source to refresh (its timeline). */
+  onChange(): void;
+};
+
+/** The measures of a source: read by all its readers, decided and followed up by its handlers. */
+export function MeasuresSection({ source, canHandle, onChange }: MeasuresSectionProps) {
   const { t } = useTranslation();
-  const measures = useIncidentMeasures(incident.id);
-  const changeStatus = useChangeMeasureStatus(incident.id);
+  const measures = useMeasures(source);
+  const changeStatus = useChangeMeasureStatus(source, onChange);
   const [changed, setChanged] = useState<{ title: string; status: MeasureStatus } | null>(null);
 
   function onStatus(measure: Measure, status: MeasureStatus) {
@@ -64,7 +68,7 @@ export function MeasuresSection({ incident, canHandle }: { incident: Incident; c
             ))}
           </ul>
         ))}
-      {canHandle && <MeasureForm incident={incident} />}
+      {canHandle && <MeasureForm source={source} onChange={onChange} />}
     </section>
   );
 }
@@ -107,32 +111,26 @@ function MeasureItem({
   );
 }
 
-/** Who may own a measure: people of the incident's unit (or party), and the handler themself. */
-function useOwnerCandidates(incident: Incident) {
+/** Owner choices: the people of the source's unit or party, and the handler themself. */
+function useOwnerOptions(source: MeasureSourceRef) {
   const session = useSession();
-  const canReadPeople = useHasPermission('people.read');
-  const filters = incident.unitId ? { unitId: incident.unitId } : incident.partyId ? { partyId: incident.partyId } : {};
-  const people = useQuery({
-    queryKey: [...peopleQueryKey, 'measure-owners', filters],
-    queryFn: () => getPeople(filters, undefined, pageLimitMax),
-    enabled: canReadPeople,
-  });
-  const candidates = (people.data?.items ?? [])
+  const people = useOwnerCandidates(source, useHasPermission('people.read'));
+  const options = (people.data?.items ?? [])
     .filter((person) => person.isActive)
     .map((person) => ({ value: person.id, label: `${person.givenName} ${person.familyName}` }));
-  if (!candidates.some((candidate) => candidate.value === session.personId)) {
-    candidates.unshift({ value: session.personId, label: session.displayName });
+  if (!options.some((option) => option.value === session.personId)) {
+    options.unshift({ value: session.personId, label: session.displayName });
   }
-  return candidates;
+  return options;
 }
 
 const emptyMeasure = { title: '', description: '', ownerPersonId: '', dueOn: '' };
 
-function MeasureForm({ incident }: { incident: Incident }) {
+function MeasureForm({ source, onChange }: { source: MeasureSourceRef; onChange(): void }) {
   const { t } = useTranslation();
   const errors = useFormErrors();
-  const create = useCreateMeasure(incident.id);
-  const owners = useOwnerCandidates(incident);
+  const create = useCreateMeasure(source, onChange);
+  const owners = useOwnerOptions(source);
   const [values, setValues] = useState(emptyMeasure);
   const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
   const [isCreated, setIsCreated] = useState(false);
@@ -202,5 +200,24 @@ function MeasureForm({ incident }: { incident: Incident }) {
         </SubmitButton>
       </Form>
     </>
+  );
+}
+
+/** The measures of a source as a plain list, for printed summaries. */
+export function MeasureSummaryList({ source }: { source: MeasureSourceRef }) {
+  const { t } = useTranslation();
+  const measures = useMeasures(source);
+  if (measures.isPending) return <Loading />;
+  if (measures.isError) return <ProblemAlert error={measures.error} />;
+  if (measures.data.items.length === 0) return <p>{t('followUp.summary.noMeasures')}</p>;
+  return (
+    <ul>
+      {measures.data.items.map((measure) => (
+        <li key={measure.id}>
+          {measure.title} ({t(`followUp.measures.statuses.${measure.status}`)},{' '}
+          {t('followUp.measures.due', { date: formatDate(measure.dueOn) })})
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -641,8 +641,6 @@ export const en: Translation = {
       dueOn: 'Due',
       create: 'Add the measure',
       created: 'The measure is added.',
-      ownerRequired: 'Choose an owner',
-      dueOnRequired: 'Say when the measure is due',
       status: 'Status',
       statusOf: 'Status of {{title}}',
       statusChanged: 'The status of {{title}} is changed to {{status}}.',

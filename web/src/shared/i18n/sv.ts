@@ -640,8 +640,6 @@ export const sv = {
       dueOn: 'Klart senast',
       create: 'Lägg till åtgärden',
       created: 'Åtgärden är tillagd.',
-      ownerRequired: 'Välj en ansvarig',
-      dueOnRequired: 'Ange när åtgärden ska vara klar',
       status: 'Status',
       statusOf: 'Status för {{title}}',
       statusChanged: 'Status för {{title}} är ändrad till {{status}}.',
