@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import type { Incident, IncidentReportInput } from '@varn/domain';
 import { createTestApp, type TestApp, type TestClient } from '../testing/test-app.ts';
@@ -132,6 +133,31 @@ describeEachDatabase('incident investigation', (kind) => {
     );
     const safetyRepresentative = await harness.signIn('safety_representative');
     assert.equal((await safetyRepresentative.post(`/api/incidents/${id}/comments`, { text: 'Hej' })).statusCode, 404);
+  });
+
+  test('the same Idempotency-Key twice adds one comment', async () => {
+    const { id } = await report(employee);
+    const key = randomUUID();
+    const first = await employee.post(
+      `/api/incidents/${id}/comments`,
+      { text: 'Han ringde igen.' },
+      { 'idempotency-key': key },
+    );
+    const second = await employee.post(
+      `/api/incidents/${id}/comments`,
+      { text: 'Han ringde igen.' },
+      { 'idempotency-key': key },
+    );
+    assert.equal(second.statusCode, 201);
+    assert.equal(second.headers['idempotent-replayed'], 'true');
+    assert.deepEqual(second.json().timeline, first.json().timeline);
+    const stored = await harness.db
+      .selectFrom('incidentEvents')
+      .select('id')
+      .where('incidentId', '=', id)
+      .where('kind', '=', 'comment')
+      .execute();
+    assert.equal(stored.length, 1);
   });
 
   test('notices to Arbetsmiljöverket and Försäkringskassan are recorded with date, by whom and reference', async () => {
