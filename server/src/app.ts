@@ -13,6 +13,7 @@ import { oidcRoutes } from './auth/oidc-routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import { incidentRoutes } from './incidents/routes.ts';
 import { jobRoutes } from './jobs/routes.ts';
+import { measureRoutes } from './measures/routes.ts';
 import { notificationRoutes } from './notifications/routes.ts';
 import { organisationRoutes } from './organisation/routes.ts';
 import type { Config } from './platform/config.ts';
@@ -114,6 +115,7 @@ export async function buildApp(config: Config, db: Db): Promise<FastifyInstance>
   await app.register(organisationRoutes);
   await app.register(auditRoutes);
   await app.register(incidentRoutes);
+  await app.register(measureRoutes);
   await app.register(notificationRoutes);
   await app.register(jobRoutes);
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());

@@ -1,6 +1,8 @@
 import { TZDate } from '@date-fns/tz';
 import { addDays, format, isWeekend } from 'date-fns';
 import { z } from 'zod';
+import { incidentEventKinds, incidentFollowUpShape } from './incident-investigation.ts';
+import { measureStatuses } from './measures.ts';
 import { freeText, idSchema, nameText } from './text.ts';
 import { localized } from './validation.ts';
 
@@ -261,13 +263,18 @@ export const incidentSchema = incidentSummarySchema.extend({
   crisisSupport: z.object({ status: z.enum(crisisSupportStatuses), isOccupationalHealthContacted: z.boolean() }),
   requiresAuthorityNotice: z.boolean(),
   requiresWorkInjuryReport: z.boolean(),
+  ...incidentFollowUpShape,
   timeline: z.array(
     z.object({
       occurredAt: z.string(),
       actorName: z.string().nullable(),
-      kind: z.enum(['reported', 'status_changed', 'comment']),
+      kind: z.enum(incidentEventKinds),
       fromStatus: z.enum(incidentStatuses).nullable(),
       toStatus: z.enum(incidentStatuses).nullable(),
+      /** The fields an investigation save or a correction named. */
+      fields: z.array(z.string()),
+      /** The new status of a measure, for measure events. */
+      measureStatus: z.enum(measureStatuses).nullable(),
       text: z.string(),
     }),
   ),

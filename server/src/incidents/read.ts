@@ -1,4 +1,4 @@
-import type { Incident, IncidentFilter, IncidentSummary, PageQuery } from '@varn/domain';
+import type { Incident, IncidentFilter, IncidentSummary, MeasureStatus, PageQuery } from '@varn/domain';
 import { type Selectable, sql } from 'kysely';
 import { type Actor, isInScope, scopeCondition, scopeOf } from '../access/authorize.ts';
 import { type AuditContext, recordAudit } from '../audit/audit-log.ts';
@@ -110,12 +110,15 @@ export async function getIncident(db: Db, actor: Actor, context: AuditContext, i
       'event.fromStatus',
       'event.toStatus',
       'event.text',
+      'event.fields',
+      'event.measureStatus',
       'person.givenName',
       'person.familyName',
     ])
     .where('event.incidentId', '=', id)
     .orderBy('event.id')
     .execute();
+  const followUp = await getFollowUp(db, id);
   return {
     ...presentSummary(row),
     reporter: { personId: row.reporterPersonId, name: `${reporter.givenName} ${reporter.familyName}` },
@@ -164,13 +167,83 @@ export async function getIncident(db: Db, actor: Actor, context: AuditContext, i
     },
     requiresAuthorityNotice: row.requiresAuthorityNotice,
     requiresWorkInjuryReport: row.requiresWorkInjuryReport,
+    ...followUp,
     timeline: events.map((event) => ({
       occurredAt: new Date(event.occurredAt).toISOString(),
       actorName: event.givenName ? `${event.givenName} ${event.familyName}` : null,
       kind: event.kind,
       fromStatus: event.fromStatus as Incident['status'] | null,
       toStatus: event.toStatus as Incident['status'] | null,
+      fields: event.fields,
+      measureStatus: event.measureStatus as MeasureStatus | null,
       text: event.text,
     })),
+  };
+}
+
+const fullName = (person: { givenName: string | null; familyName: string | null }) =>
+  person.givenName ? `${person.givenName} ${person.familyName}` : null;
+
+/** The investigation, the corrections beside the original report, and the notices made. */
+async function getFollowUp(db: Db, id: string) {
+  const investigation = await db
+    .selectFrom('incidentInvestigations as investigation')
+    .leftJoin('people as notifier', 'notifier.id', 'investigation.authorityNotifiedByPersonId')
+    .leftJoin('people as injuryReporter', 'injuryReporter.id', 'investigation.workInjuryReportedByPersonId')
+    .select([
+      'investigation.causes',
+      'investigation.courseAfter',
+      'investigation.lessonsLearned',
+      'investigation.authorityNoticeReference',
+      'investigation.workInjuryReportReference',
+      // As text: PGlite hands dates back as Date objects despite its parser, PostgreSQL as text.
+      sql<string | null>`${sql.ref('investigation.authorityNotifiedOn')}::text`.as('authorityNotifiedOn'),
+      sql<string | null>`${sql.ref('investigation.workInjuryReportedOn')}::text`.as('workInjuryReportedOn'),
+      'notifier.givenName as notifierGivenName',
+      'notifier.familyName as notifierFamilyName',
+      'injuryReporter.givenName as injuryReporterGivenName',
+      'injuryReporter.familyName as injuryReporterFamilyName',
+    ])
+    .where('investigation.incidentId', '=', id)
+    .executeTakeFirst();
+  const corrections = await db
+    .selectFrom('incidentCorrections as correction')
+    .leftJoin('people as author', 'author.id', 'correction.authorPersonId')
+    .select(['correction.field', 'correction.text', 'correction.createdAt', 'author.givenName', 'author.familyName'])
+    .where('correction.incidentId', '=', id)
+    .orderBy('correction.id')
+    .execute();
+  return {
+    investigation: {
+      causes: investigation?.causes ?? '',
+      courseAfter: investigation?.courseAfter ?? '',
+      lessonsLearned: investigation?.lessonsLearned ?? '',
+    },
+    corrections: corrections.map((correction) => ({
+      field: correction.field,
+      text: correction.text,
+      createdAt: new Date(correction.createdAt).toISOString(),
+      authorName: fullName(correction),
+    })),
+    authorityNotice: investigation?.authorityNotifiedOn
+      ? {
+          doneOn: investigation.authorityNotifiedOn,
+          byName: fullName({
+            givenName: investigation.notifierGivenName,
+            familyName: investigation.notifierFamilyName,
+          }),
+          reference: investigation.authorityNoticeReference,
+        }
+      : null,
+    workInjuryReport: investigation?.workInjuryReportedOn
+      ? {
+          doneOn: investigation.workInjuryReportedOn,
+          byName: fullName({
+            givenName: investigation.injuryReporterGivenName,
+            familyName: investigation.injuryReporterFamilyName,
+          }),
+          reference: investigation.workInjuryReportReference,
+        }
+      : null,
   };
 }

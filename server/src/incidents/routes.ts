@@ -1,10 +1,15 @@
 import {
   idParamsSchema,
+  incidentCommentSchema,
+  incidentCorrectionSchema,
   incidentFilterSchema,
+  incidentNoticeSchema,
   incidentReportSchema,
   incidentSchema,
   incidentStatusChangeSchema,
   incidentSummarySchema,
+  incidentSummarySheetSchema,
+  investigationUpdateSchema,
   pageQuerySchema,
   pageSchema,
 } from '@varn/domain';
@@ -12,6 +17,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../access/route-access.ts';
 import { auditContextOf } from '../audit/audit-log.ts';
 import { respondWithWrite } from '../platform/write.ts';
+import {
+  commentOnIncident,
+  correctIncident,
+  getSummarySheet,
+  recordNotice,
+  updateInvestigation,
+} from './investigation.ts';
 import { findIncidents, getIncident } from './read.ts';
 import { reportIncident } from './report.ts';
 import { moveIncident } from './workflow.ts';
@@ -75,5 +87,84 @@ export const incidentRoutes: FastifyPluginAsyncZod = async (app) => {
         await moveIncident(db, app.jobs, actorOf(request), context(request), request.params.id, request.body);
         return getIncident(db, actorOf(request), context(request), request.params.id);
       }),
+  );
+  // The follow-up: each write answers with the whole incident, its timeline included.
+  app.post(
+    '/api/incidents/:id/comments',
+    {
+      // The reporter comments on their own report; others need incidents.handle (the service checks).
+      config: { access: 'incidents.read' },
+      schema: {
+        tags: ['incidents'],
+        params: idParamsSchema,
+        body: incidentCommentSchema,
+        response: { 201: incidentSchema },
+      },
+    },
+    async (request, reply) =>
+      respondWithWrite(request, reply, 201, async (db) => {
+        await commentOnIncident(db, actorOf(request), context(request), request.params.id, request.body.text);
+        return getIncident(db, actorOf(request), context(request), request.params.id);
+      }),
+  );
+  app.post(
+    '/api/incidents/:id/corrections',
+    {
+      // The reporter corrects their own report; others need incidents.handle (the service checks).
+      config: { access: 'incidents.read' },
+      schema: {
+        tags: ['incidents'],
+        params: idParamsSchema,
+        body: incidentCorrectionSchema,
+        response: { 201: incidentSchema },
+      },
+    },
+    async (request, reply) =>
+      respondWithWrite(request, reply, 201, async (db) => {
+        await correctIncident(db, actorOf(request), context(request), request.params.id, request.body);
+        return getIncident(db, actorOf(request), context(request), request.params.id);
+      }),
+  );
+  app.patch(
+    '/api/incidents/:id/investigation',
+    {
+      config: { access: 'incidents.handle' },
+      schema: {
+        tags: ['incidents'],
+        params: idParamsSchema,
+        body: investigationUpdateSchema,
+        response: { 200: incidentSchema },
+      },
+    },
+    async (request, reply) =>
+      respondWithWrite(request, reply, 200, async (db) => {
+        await updateInvestigation(db, actorOf(request), context(request), request.params.id, request.body);
+        return getIncident(db, actorOf(request), context(request), request.params.id);
+      }),
+  );
+  app.post(
+    '/api/incidents/:id/notices',
+    {
+      config: { access: 'incidents.handle' },
+      schema: {
+        tags: ['incidents'],
+        params: idParamsSchema,
+        body: incidentNoticeSchema,
+        response: { 201: incidentSchema },
+      },
+    },
+    async (request, reply) =>
+      respondWithWrite(request, reply, 201, async (db) => {
+        await recordNotice(db, actorOf(request), context(request), request.params.id, request.body);
+        return getIncident(db, actorOf(request), context(request), request.params.id);
+      }),
+  );
+  app.get(
+    '/api/incidents/:id/summary-sheet',
+    {
+      config: { access: 'incidents.handle' },
+      schema: { tags: ['incidents'], params: idParamsSchema, response: { 200: incidentSummarySheetSchema } },
+    },
+    async (request) => getSummarySheet(app.db, actorOf(request), request.params.id),
   );
 };

@@ -1,3 +1,4 @@
+import type { CorrectableField, IncidentEventKind } from '@varn/domain';
 import type { Generated } from 'kysely';
 import { tagColumns } from '../platform/sensitivity.ts';
 
@@ -113,10 +114,12 @@ export interface IncidentEventTable {
   incidentId: string;
   occurredAt: Generated<Date>;
   actorPersonId: string | null;
-  kind: 'reported' | 'status_changed' | 'comment';
+  kind: IncidentEventKind;
   fromStatus: string | null;
   toStatus: string | null;
   text: Generated<string>;
+  fields: Generated<string[]>;
+  measureStatus: string | null;
 }
 export const incidentEventColumns = tagColumns<IncidentEventTable>('incident_events', {
   id: 'internal',
@@ -128,4 +131,56 @@ export const incidentEventColumns = tagColumns<IncidentEventTable>('incident_eve
   fromStatus: 'internal',
   toStatus: 'internal',
   text: 'sensitive',
+  fields: 'internal',
+  measureStatus: 'internal',
+});
+
+export interface IncidentInvestigationTable {
+  incidentId: string;
+  tenantId: string;
+  causes: Generated<string>;
+  courseAfter: Generated<string>;
+  lessonsLearned: Generated<string>;
+  authorityNotifiedOn: string | null;
+  authorityNotifiedByPersonId: string | null;
+  authorityNoticeReference: string | null;
+  workInjuryReportedOn: string | null;
+  workInjuryReportedByPersonId: string | null;
+  workInjuryReportReference: string | null;
+  updatedAt: Generated<Date>;
+}
+// The investigation's free text tells about people and their health; the notices' references are
+// case numbers at the authorities, which lead to those people.
+export const incidentInvestigationColumns = tagColumns<IncidentInvestigationTable>('incident_investigations', {
+  incidentId: 'internal',
+  tenantId: 'internal',
+  causes: 'sensitive',
+  courseAfter: 'sensitive',
+  lessonsLearned: 'sensitive',
+  authorityNotifiedOn: 'internal',
+  authorityNotifiedByPersonId: 'personal',
+  authorityNoticeReference: 'personal',
+  workInjuryReportedOn: 'internal',
+  workInjuryReportedByPersonId: 'personal',
+  workInjuryReportReference: 'personal',
+  updatedAt: 'internal',
+});
+
+export interface IncidentCorrectionTable {
+  id: Generated<number>;
+  tenantId: string;
+  incidentId: string;
+  field: CorrectableField;
+  text: string;
+  authorPersonId: string;
+  createdAt: Generated<Date>;
+}
+export const incidentCorrectionColumns = tagColumns<IncidentCorrectionTable>('incident_corrections', {
+  id: 'internal',
+  tenantId: 'internal',
+  incidentId: 'internal',
+  field: 'internal',
+  text: 'sensitive',
+  authorPersonId: 'personal',
+  createdAt: 'internal',
 });

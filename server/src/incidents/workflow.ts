@@ -1,6 +1,7 @@
 import { canMoveIncident, type IncidentStatus, statusesToldToReporter } from '@varn/domain';
 import { type Actor, authorize } from '../access/authorize.ts';
 import { type AuditContext, recordAudit } from '../audit/audit-log.ts';
+import { countLiveMeasures } from '../measures/measures.ts';
 import { notify } from '../notifications/notify.ts';
 import { AppError, fieldError } from '../platform/app-error.ts';
 import type { Db } from '../platform/database.ts';
@@ -36,6 +37,23 @@ export async function moveIncident(
   if (row.status === 'closed' && change.comment.trim() === '') {
     throw new AppError('validation_failed', {
       errors: [fieldError('comment', 'required', 'Say why the report is reopened', 'Ange varför ärendet öppnas igen')],
+    });
+  }
+  if (
+    change.status === 'measures_decided' &&
+    change.comment.trim() === '' &&
+    (await countLiveMeasures(db, actor.tenantId, 'incident', id)) === 0
+  ) {
+    // Deciding on no measures is a decision too, but it must be said (docs/decisions).
+    throw new AppError('validation_failed', {
+      errors: [
+        fieldError(
+          'comment',
+          'measures_required',
+          'Add a measure, or say in the comment why no measures are needed',
+          'Lägg till en åtgärd, eller skriv i kommentaren varför inga åtgärder behövs',
+        ),
+      ],
     });
   }
   const now = new Date();

@@ -1,7 +1,14 @@
 import type { RoleGrantTable } from '../access/tables.ts';
 import type { AuditEntryTable, AuditSealTable, AuditUnsealedTable } from '../audit/tables.ts';
 import type { AccountTable, SessionTable } from '../auth/tables.ts';
-import type { IncidentEventTable, IncidentPersonOfConcernTable, IncidentTable } from '../incidents/tables.ts';
+import type {
+  IncidentCorrectionTable,
+  IncidentEventTable,
+  IncidentInvestigationTable,
+  IncidentPersonOfConcernTable,
+  IncidentTable,
+} from '../incidents/tables.ts';
+import type { MeasureTable } from '../measures/tables.ts';
 import type { NotificationTable } from '../notifications/tables.ts';
 import type {
   BoardMembershipTable,
@@ -31,6 +38,9 @@ export interface Database {
   incidents: IncidentTable;
   incidentPersonsOfConcern: IncidentPersonOfConcernTable;
   incidentEvents: IncidentEventTable;
+  incidentInvestigations: IncidentInvestigationTable;
+  incidentCorrections: IncidentCorrectionTable;
+  measures: MeasureTable;
   notifications: NotificationTable;
   schemaMigrations: SchemaMigrationTable;
 }

@@ -6,6 +6,7 @@ import '../access/tables.ts';
 import '../audit/tables.ts';
 import '../auth/tables.ts';
 import '../incidents/tables.ts';
+import '../measures/tables.ts';
 import '../notifications/tables.ts';
 import '../organisation/tables.ts';
 import './tables.ts';

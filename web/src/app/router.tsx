@@ -4,6 +4,7 @@ import { createBrowserRouter } from 'react-router';
 import { AuditLogPage } from '../audit/audit-log-page.tsx';
 import { SignInPage } from '../auth/sign-in-page.tsx';
 import { IncidentPage } from '../incidents/incident-page.tsx';
+import { IncidentSummaryPage } from '../incidents/incident-summary-page.tsx';
 import { IncidentsPage } from '../incidents/incidents-page.tsx';
 import { ReportIncidentPage } from '../incidents/report-incident-page.tsx';
 import { JobsPage } from '../jobs/jobs-page.tsx';
@@ -17,6 +18,7 @@ import { PersonPage } from '../organisation/person-page.tsx';
 import { SitesPage } from '../organisation/sites-page.tsx';
 import { paths } from '../shared/paths.ts';
 import { StartPage } from '../start/start-page.tsx';
+import { IncidentMeasureSummary, IncidentMeasures } from './incident-measures.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
 import { PublicLayout } from './public-layout.tsx';
 import { RequirePermission } from './require-permission.tsx';
@@ -38,7 +40,12 @@ const protectedPages: readonly ProtectedPage[] = [
   { path: paths.jobs, permission: 'jobs.read', page: <JobsPage /> },
   { path: paths.reportIncident, permission: 'incidents.report', page: <ReportIncidentPage /> },
   { path: paths.incidents, permission: 'incidents.read', page: <IncidentsPage /> },
-  { path: '/handelser/:incidentId', permission: 'incidents.read', page: <IncidentPage /> },
+  { path: '/handelser/:incidentId', permission: 'incidents.read', page: <IncidentPage measures={IncidentMeasures} /> },
+  {
+    path: '/handelser/:incidentId/sammanstallning',
+    permission: 'incidents.handle',
+    page: <IncidentSummaryPage measures={IncidentMeasureSummary} />,
+  },
 ];
 
 export function createRouter() {

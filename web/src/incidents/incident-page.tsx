@@ -1,29 +1,38 @@
-import type { Incident } from '@varn/domain';
-import { Fragment, type ReactNode } from 'react';
+import type { CorrectableField, Incident } from '@varn/domain';
+import { type ComponentType, Fragment, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { paths } from '../shared/paths.ts';
-import { useHasPermission } from '../shared/session/session-context.tsx';
+import { useHasPermission, useSession } from '../shared/session/session-context.tsx';
 import { formatDate, formatDateTime } from '../shared/ui/format-date.ts';
 import { Loading } from '../shared/ui/loading.tsx';
 import { PageHeader } from '../shared/ui/page-header.tsx';
 import { ProblemAlert } from '../shared/ui/problem-alert.tsx';
 import { useIncident } from './api/get-incident.ts';
 import { useSite } from './api/get-site.ts';
+import { CorrectionNotes } from './correction-notes.tsx';
 import { StatusBadge, useIncidentTitle } from './incident-labels.tsx';
+import { IncidentNotices } from './incident-notices.tsx';
+import { CommentForm, CorrectionForm } from './incident-participation.tsx';
 import { IncidentTimeline } from './incident-timeline.tsx';
 import { IncidentWorkflow } from './incident-workflow.tsx';
+import { InvestigationSection } from './investigation-section.tsx';
 import { consequenceFlags } from './report-values.ts';
 import './incidents.css';
+import './follow-up.css';
+
+/** What the page shows of another feature about the incident (its measures); app/ fills it in. */
+export type IncidentSlot = ComponentType<{ incident: Incident; canHandle: boolean }>;
 
 /** One incident in readable Swedish, its timeline, and for handlers the next steps of the workflow. */
-export function IncidentPage() {
+export function IncidentPage({ measures: Measures }: { measures: IncidentSlot }) {
   const { t } = useTranslation();
   const { incidentId = '' } = useParams();
   const location = useLocation();
   const incident = useIncident(incidentId);
   const titleOf = useIncidentTitle();
   const canHandle = useHasPermission('incidents.handle');
+  const { personId } = useSession();
   const state = location.state as { listSearch?: string } | null;
 
   // The back link and heading keep their place while loading, so focus on the heading survives.
@@ -48,7 +57,16 @@ export function IncidentPage() {
         <>
           <IncidentOverview incident={incident.data} />
           {canHandle && <IncidentWorkflow incident={incident.data} />}
+          <InvestigationSection incident={incident.data} canHandle={canHandle} />
+          <Measures incident={incident.data} canHandle={canHandle} />
+          <IncidentNotices incident={incident.data} canHandle={canHandle} />
           <IncidentTimeline timeline={incident.data.timeline} />
+          {(canHandle || incident.data.reporter.personId === personId) && (
+            <>
+              <CommentForm incident={incident.data} />
+              <CorrectionForm incident={incident.data} />
+            </>
+          )}
           <IncidentDetails incident={incident.data} />
         </>
       )}
@@ -95,24 +113,42 @@ function PlaceText({ place }: { place: Incident['place'] }) {
 function IncidentOverview({ incident }: { incident: Incident }) {
   const { t } = useTranslation();
   const yesNo = useYesNo();
+  // The original value, and beside it every correction appended to that field.
+  const corrected = (field: CorrectableField, value: ReactNode) => (
+    <>
+      {value}
+      <CorrectionNotes corrections={incident.corrections} fields={[field]} />
+    </>
+  );
   return (
     <Section id="incident-overview-title" title={t('incidents.detail.overview')}>
       <Facts
         facts={[
           [t('incidents.detail.status'), <StatusBadge key="status" status={incident.status} isLabelled />],
-          [t('incidents.detail.kind'), t(`incidents.kinds.${incident.kind}`)],
-          [t('incidents.detail.types'), incident.types.map((type) => t(`incidents.types.${type}`)).join(', ')],
+          [t('incidents.detail.kind'), corrected('kind', t(`incidents.kinds.${incident.kind}`))],
+          [
+            t('incidents.detail.types'),
+            corrected('types', incident.types.map((type) => t(`incidents.types.${type}`)).join(', ')),
+          ],
           [
             t('incidents.detail.occurredAt'),
-            <>
-              <time dateTime={incident.occurredAt}>{formatDateTime(incident.occurredAt)}</time>
-              {incident.isOutsideWorkingHours && ` (${t('incidents.detail.outsideWorkingHours')})`}
-            </>,
+            corrected(
+              'occurredAt',
+              <>
+                <time dateTime={incident.occurredAt}>{formatDateTime(incident.occurredAt)}</time>
+                {incident.isOutsideWorkingHours && ` (${t('incidents.detail.outsideWorkingHours')})`}
+              </>,
+            ),
           ],
-          [t('incidents.detail.place'), <PlaceText key="place" place={incident.place} />],
-          [t('incidents.detail.context'), t(`incidents.contexts.${incident.context}`)],
-          ...(incident.channel
-            ? [[t('incidents.detail.channel'), t(`incidents.channels.${incident.channel}`)] as [string, string]]
+          [t('incidents.detail.place'), corrected('place', <PlaceText key="place" place={incident.place} />)],
+          [t('incidents.detail.context'), corrected('context', t(`incidents.contexts.${incident.context}`))],
+          ...(incident.channel || incident.corrections.some((correction) => correction.field === 'channel')
+            ? [
+                [
+                  t('incidents.detail.channel'),
+                  corrected('channel', incident.channel ? t(`incidents.channels.${incident.channel}`) : ''),
+                ] as [string, ReactNode],
+              ]
             : []),
           [t('incidents.detail.reporter'), incident.reporter.name],
           [t('incidents.detail.isSerious'), yesNo(incident.isSerious)],
@@ -120,6 +156,7 @@ function IncidentOverview({ incident }: { incident: Incident }) {
       />
       <h3>{t('incidents.detail.description')}</h3>
       <p className="incident-description">{incident.description}</p>
+      <CorrectionNotes corrections={incident.corrections} fields={['description']} />
     </Section>
   );
 }
@@ -134,6 +171,7 @@ function IncidentDetails({ incident }: { incident: Incident }) {
   return (
     <>
       <Section id="incident-consequences-title" title={t('incidents.detail.consequences')}>
+        <CorrectionNotes corrections={incident.corrections} fields={['consequences', 'affected']} />
         <Facts
           facts={[
             [
@@ -175,6 +213,7 @@ function IncidentDetails({ incident }: { incident: Incident }) {
       </Section>
 
       <Section id="incident-police-title" title={t('incidents.detail.policeReport')}>
+        <CorrectionNotes corrections={incident.corrections} fields={['policeReport']} />
         {police === null ? (
           <p>{t('incidents.detail.noPoliceReport')}</p>
         ) : (
@@ -197,18 +236,11 @@ function IncidentDetails({ incident }: { incident: Incident }) {
       </Section>
 
       <Section id="incident-support-title" title={t('incidents.detail.support')}>
+        <CorrectionNotes corrections={incident.corrections} fields={['crisisSupport']} />
         <Facts
           facts={[
             [t('incidents.detail.crisisSupport'), t(`incidents.crisisSupportStatuses.${crisisSupport.status}`)],
             [t('incidents.detail.isOccupationalHealthContacted'), yesNo(crisisSupport.isOccupationalHealthContacted)],
-            [
-              t('incidents.detail.authorityNotice'),
-              incident.requiresAuthorityNotice ? t('incidents.detail.required') : t('incidents.detail.notRequired'),
-            ],
-            [
-              t('incidents.detail.workInjuryReport'),
-              incident.requiresWorkInjuryReport ? t('incidents.detail.required') : t('incidents.detail.notRequired'),
-            ],
           ]}
         />
       </Section>

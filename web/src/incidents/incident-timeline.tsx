@@ -1,4 +1,4 @@
-import type { Incident } from '@varn/domain';
+import type { CorrectableField, Incident, InvestigationField } from '@varn/domain';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../shared/ui/format-date.ts';
 
@@ -34,6 +34,23 @@ function EventText({ event }: { event: TimelineEvent }) {
   const { t } = useTranslation();
   if (event.kind === 'reported') return t('incidents.timeline.reported');
   if (event.kind === 'comment') return t('incidents.timeline.comment');
+  if (event.kind === 'investigation_updated') {
+    return t('followUp.timeline.investigation_updated', {
+      fields: event.fields.map((field) => t(`followUp.investigation.${field as InvestigationField}`)).join(', '),
+    });
+  }
+  if (event.kind === 'correction') {
+    return t('followUp.timeline.correction', {
+      fields: event.fields.map((field) => t(`followUp.corrections.fields.${field as CorrectableField}`)).join(', '),
+    });
+  }
+  if (event.kind === 'measure_added' || event.kind === 'measure_status_changed') {
+    const status = event.measureStatus ? t(`followUp.measures.statuses.${event.measureStatus}`) : '';
+    return t(`followUp.timeline.${event.kind}`, { status });
+  }
+  if (event.kind === 'authority_notified' || event.kind === 'work_injury_reported') {
+    return t(`followUp.timeline.${event.kind}`);
+  }
   if (event.fromStatus && event.toStatus) {
     return t('incidents.timeline.statusChanged', {
       from: t(`incidents.statuses.${event.fromStatus}`),

@@ -12,6 +12,7 @@ export const paths = {
   auditLog: '/audit-log',
   incidents: '/handelser',
   incident: (incidentId: string) => `/handelser/${encodeURIComponent(incidentId)}`,
+  incidentSummary: (incidentId: string) => `/handelser/${encodeURIComponent(incidentId)}/sammanstallning`,
   reportIncident: '/rapportera',
   notifications: '/aviseringar',
   jobs: '/jobb',

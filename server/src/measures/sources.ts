@@ -1,0 +1,53 @@
+import type { IncidentEventKind, MeasureSourceKind, MeasureStatus } from '@varn/domain';
+import { type Actor, isInScope, scopeOf } from '../access/authorize.ts';
+import { appendIncidentEvent } from '../incidents/events.ts';
+import { getIncidentRow } from '../incidents/read.ts';
+import type { Db } from '../platform/database.ts';
+
+/** What the measures need to know of the record a measure answers. */
+export interface MeasureSource {
+  kind: MeasureSourceKind;
+  id: string;
+  /** The source's unit: a new measure's responsible unit unless another is named. */
+  unitId: string | null;
+  /** Whether the actor may add and change the source's measures (else they only read them). */
+  mayHandle: boolean;
+}
+
+/**
+ * The source in the actor's read scope, or not_found. Each source kind decides with its own scope
+ * rule; measures of incidents are handled under `incidents.handle`.
+ */
+export async function findSource(db: Db, actor: Actor, kind: MeasureSourceKind, id: string): Promise<MeasureSource> {
+  switch (kind) {
+    case 'incident': {
+      const row = await getIncidentRow(db, actor, id);
+      const mayHandle = isInScope(actor, scopeOf(actor, 'incidents.handle'), {
+        orgUnitPath: row.unitPath,
+        partyId: row.partyId,
+      });
+      return { kind, id, unitId: row.unitId, mayHandle };
+    }
+  }
+}
+
+/** Tells the source's timeline about a measure, so its readers see the measures come and go. */
+export async function recordOnSource(
+  db: Db,
+  actor: Actor,
+  source: MeasureSource,
+  event: {
+    kind: Extract<IncidentEventKind, 'measure_added' | 'measure_status_changed'>;
+    title: string;
+    status: MeasureStatus;
+  },
+): Promise<void> {
+  switch (source.kind) {
+    case 'incident':
+      await appendIncidentEvent(db, actor, source.id, {
+        kind: event.kind,
+        text: event.title,
+        measureStatus: event.status,
+      });
+  }
+}

@@ -1,0 +1,223 @@
+import { type Measure, type MeasureStatus, measureInputSchema, measureStatuses } from '@varn/domain';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { newIdempotencyKey } from '../shared/api/api-client.ts';
+import { Form } from '../shared/forms/form.tsx';
+import { SelectControl } from '../shared/forms/select-control.tsx';
+import { SelectField } from '../shared/forms/select-field.tsx';
+import { SubmitButton } from '../shared/forms/submit-button.tsx';
+import { TextAreaField } from '../shared/forms/text-area-field.tsx';
+import { TextField } from '../shared/forms/text-field.tsx';
+import { useFormErrors } from '../shared/forms/use-form-errors.ts';
+import { useHasPermission, useSession } from '../shared/session/session-context.tsx';
+import { formatDate } from '../shared/ui/format-date.ts';
+import { Loading } from '../shared/ui/loading.tsx';
+import { ProblemAlert } from '../shared/ui/problem-alert.tsx';
+import { StatusMessage } from '../shared/ui/status-message.tsx';
+import {
+  type MeasureSourceRef,
+  useChangeMeasureStatus,
+  useCreateMeasure,
+  useMeasures,
+  useOwnerCandidates,
+} from './api/measures.ts';
+import './measures.css';
+
+type MeasuresSectionProps = {
+  source: MeasureSourceRef;
+  canHandle: boolean;
+  /** Called after a measure is added or changed, for the source to refresh (its timeline). */
+  onChange(): void;
+};
+
+/** The measures of a source: read by all its readers, decided and followed up by its handlers. */
+export function MeasuresSection({ source, canHandle, onChange }: MeasuresSectionProps) {
+  const { t } = useTranslation();
+  const measures = useMeasures(source);
+  const changeStatus = useChangeMeasureStatus(source, onChange);
+  const [changed, setChanged] = useState<{ title: string; status: MeasureStatus } | null>(null);
+
+  function onStatus(measure: Measure, status: MeasureStatus) {
+    setChanged(null);
+    changeStatus.mutate(
+      { measureId: measure.id, status },
+      { onSuccess: () => setChanged({ title: measure.title, status }) },
+    );
+  }
+
+  return (
+    <section aria-labelledby="incident-measures-title" className="panel">
+      <h2 id="incident-measures-title">{t('followUp.measures.title')}</h2>
+      {measures.isPending && <Loading />}
+      {measures.isError && <ProblemAlert error={measures.error} />}
+      {changeStatus.isError && <ProblemAlert error={changeStatus.error} />}
+      <StatusMessage>
+        {changed &&
+          t('followUp.measures.statusChanged', {
+            title: changed.title,
+            status: t(`followUp.measures.statuses.${changed.status}`),
+          })}
+      </StatusMessage>
+      {measures.data &&
+        (measures.data.items.length === 0 ? (
+          <p>{t('followUp.measures.empty')}</p>
+        ) : (
+          <ul className="measures">
+            {measures.data.items.map((measure) => (
+              <MeasureItem key={measure.id} measure={measure} canHandle={canHandle} onStatus={onStatus} />
+            ))}
+          </ul>
+        ))}
+      {canHandle && <MeasureForm source={source} onChange={onChange} />}
+    </section>
+  );
+}
+
+function MeasureItem({
+  measure,
+  canHandle,
+  onStatus,
+}: {
+  measure: Measure;
+  canHandle: boolean;
+  onStatus(measure: Measure, status: MeasureStatus): void;
+}) {
+  const { t } = useTranslation();
+  const statusId = `measure-status-${measure.id}`;
+  return (
+    <li className="measure">
+      <h3 className="measure__title">{measure.title}</h3>
+      {measure.description && <p className="incident-description">{measure.description}</p>}
+      <p className="card__meta">
+        {t('followUp.measures.due', { date: formatDate(measure.dueOn) })}
+        {measure.owner && ` · ${t('followUp.measures.ownedBy', { name: measure.owner.name })}`}
+        {!canHandle && ` · ${t(`followUp.measures.statuses.${measure.status}`)}`}
+      </p>
+      {canHandle && (
+        <div className="measure__status">
+          <label htmlFor={statusId}>{t('followUp.measures.statusOf', { title: measure.title })}</label>
+          <SelectControl
+            id={statusId}
+            value={measure.status}
+            options={measureStatuses.map((status) => ({
+              value: status,
+              label: t(`followUp.measures.statuses.${status}`),
+            }))}
+            onChange={(status) => onStatus(measure, status as MeasureStatus)}
+          />
+        </div>
+      )}
+    </li>
+  );
+}
+
+/** Owner choices: the people of the source's unit or party, and the handler themself. */
+function useOwnerOptions(source: MeasureSourceRef) {
+  const session = useSession();
+  const people = useOwnerCandidates(source, useHasPermission('people.read'));
+  const options = (people.data?.items ?? [])
+    .filter((person) => person.isActive)
+    .map((person) => ({ value: person.id, label: `${person.givenName} ${person.familyName}` }));
+  if (!options.some((option) => option.value === session.personId)) {
+    options.unshift({ value: session.personId, label: session.displayName });
+  }
+  return options;
+}
+
+const emptyMeasure = { title: '', description: '', ownerPersonId: '', dueOn: '' };
+
+function MeasureForm({ source, onChange }: { source: MeasureSourceRef; onChange(): void }) {
+  const { t } = useTranslation();
+  const errors = useFormErrors();
+  const create = useCreateMeasure(source, onChange);
+  const owners = useOwnerOptions(source);
+  const [values, setValues] = useState(emptyMeasure);
+  const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
+  const [isCreated, setIsCreated] = useState(false);
+  const set = (name: keyof typeof emptyMeasure) => (value: string) => {
+    setValues((current) => ({ ...current, [name]: value }));
+    setIsCreated(false);
+  };
+
+  function submit() {
+    if (create.isPending) return;
+    const measure = errors.validate(measureInputSchema, {
+      title: values.title,
+      description: values.description,
+      ...(values.ownerPersonId ? { ownerPersonId: values.ownerPersonId } : {}),
+      ...(values.dueOn ? { dueOn: values.dueOn } : {}),
+    });
+    if (!measure) return;
+    create.mutate(
+      { measure, idempotencyKey },
+      {
+        onSuccess: () => {
+          setValues(emptyMeasure);
+          setIdempotencyKey(newIdempotencyKey());
+          setIsCreated(true);
+        },
+        onError: errors.fail,
+      },
+    );
+  }
+
+  return (
+    <>
+      <h3 id="incident-measure-form-title">{t('followUp.measures.formTitle')}</h3>
+      <StatusMessage>{isCreated && t('followUp.measures.created')}</StatusMessage>
+      <Form id="incident-measure" errors={errors} onSubmit={submit} labelledBy="incident-measure-form-title">
+        <TextField
+          name="title"
+          label={t('followUp.measures.titleLabel')}
+          maxLength={200}
+          value={values.title}
+          onChange={set('title')}
+        />
+        <TextAreaField
+          name="description"
+          label={t('followUp.measures.description')}
+          optional
+          rows={3}
+          value={values.description}
+          onChange={set('description')}
+        />
+        <SelectField
+          name="ownerPersonId"
+          label={t('followUp.measures.owner')}
+          value={values.ownerPersonId}
+          options={[{ value: '', label: t('followUp.measures.chooseOwner') }, ...owners]}
+          onChange={set('ownerPersonId')}
+        />
+        <TextField
+          name="dueOn"
+          type="date"
+          label={t('followUp.measures.dueOn')}
+          value={values.dueOn}
+          onChange={set('dueOn')}
+        />
+        <SubmitButton isPending={create.isPending} pendingLabel={t('common.saving')}>
+          {t('followUp.measures.create')}
+        </SubmitButton>
+      </Form>
+    </>
+  );
+}
+
+/** The measures of a source as a plain list, for printed summaries. */
+export function MeasureSummaryList({ source }: { source: MeasureSourceRef }) {
+  const { t } = useTranslation();
+  const measures = useMeasures(source);
+  if (measures.isPending) return <Loading />;
+  if (measures.isError) return <ProblemAlert error={measures.error} />;
+  if (measures.data.items.length === 0) return <p>{t('followUp.summary.noMeasures')}</p>;
+  return (
+    <ul>
+      {measures.data.items.map((measure) => (
+        <li key={measure.id}>
+          {measure.title} ({t(`followUp.measures.statuses.${measure.status}`)},{' '}
+          {t('followUp.measures.due', { date: formatDate(measure.dueOn) })})
+        </li>
+      ))}
+    </ul>
+  );
+}
