@@ -1,6 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import { addBusinessDays } from 'date-fns';
 import { z } from 'zod';
+import { attachmentSchema } from './incident-attachments.ts';
 import { freeText, idSchema, nameText } from './text.ts';
 import { localized } from './validation.ts';
 
@@ -271,6 +272,10 @@ export const incidentSchema = incidentSummarySchema.extend({
       text: z.string(),
     }),
   ),
+  /** Photos, screenshots and PDFs, oldest first: their names and sizes, never their content. */
+  attachments: z.array(attachmentSchema),
+  /** Whether the reader may add attachments: the reporter, and those who handle the incident. */
+  canAddAttachments: z.boolean(),
 });
 export type Incident = z.infer<typeof incidentSchema>;
 

@@ -5,6 +5,7 @@ import { type AuditContext, recordAudit } from '../audit/audit-log.ts';
 import { AppError } from '../platform/app-error.ts';
 import { decodeCursor, toPage } from '../platform/cursor.ts';
 import type { Db } from '../platform/database.ts';
+import { findAttachments, mayAddAttachments } from './attachment-metadata.ts';
 import type { IncidentTable } from './tables.ts';
 
 type IncidentRow = Selectable<IncidentTable> & { unitPath: string | null };
@@ -172,5 +173,7 @@ export async function getIncident(db: Db, actor: Actor, context: AuditContext, i
       toStatus: event.toStatus as Incident['status'] | null,
       text: event.text,
     })),
+    attachments: await findAttachments(db, actor.tenantId, id),
+    canAddAttachments: mayAddAttachments(actor, row),
   };
 }

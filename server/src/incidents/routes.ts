@@ -12,6 +12,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../access/route-access.ts';
 import { auditContextOf } from '../audit/audit-log.ts';
 import { respondWithWrite } from '../platform/write.ts';
+import { attachmentRoutes } from './attachment-routes.ts';
 import { findIncidents, getIncident } from './read.ts';
 import { reportIncident } from './report.ts';
 import { moveIncident } from './workflow.ts';
@@ -76,4 +77,5 @@ export const incidentRoutes: FastifyPluginAsyncZod = async (app) => {
         return getIncident(db, actorOf(request), context(request), request.params.id);
       }),
   );
+  await app.register(attachmentRoutes);
 };

@@ -30,6 +30,8 @@ const environmentSchema = z.object({
   SMTP_URL: z.string().optional(),
   INCIDENT_REMINDER_WORKING_DAYS: z.coerce.number().int().min(1).max(30).default(2),
   MAIL_FROM: z.string().default('Värn <varn@localhost>'),
+  ATTACHMENT_MAX_MB: z.coerce.number().int().min(1).max(100).default(10),
+  ATTACHMENTS_PER_INCIDENT: z.coerce.number().int().min(1).max(200).default(20),
 });
 
 export type Config = {
@@ -51,6 +53,8 @@ export type Config = {
   mail: { smtpUrl: string | null; from: string };
   /** Working days after which a manager is reminded of a report nobody has acknowledged. */
   incidentReminderWorkingDays: number;
+  /** Per file, and per incident; the attachment route alone takes bodies this large. */
+  attachments: { maxBytes: number; maxPerIncident: number };
   logLevel: string;
   seedDemo: boolean;
   webRoot: string | null;
@@ -100,6 +104,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       : null,
     mail: { smtpUrl: parsed.SMTP_URL ?? null, from: parsed.MAIL_FROM },
     incidentReminderWorkingDays: parsed.INCIDENT_REMINDER_WORKING_DAYS,
+    attachments: { maxBytes: parsed.ATTACHMENT_MAX_MB * 1024 * 1024, maxPerIncident: parsed.ATTACHMENTS_PER_INCIDENT },
     logLevel: parsed.LOG_LEVEL,
     seedDemo: !isProduction && parsed.SEED_DEMO === 'auto',
     webRoot: path.resolve(import.meta.dirname, '../../../web/dist'),

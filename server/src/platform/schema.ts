@@ -1,7 +1,13 @@
 import type { RoleGrantTable } from '../access/tables.ts';
 import type { AuditEntryTable, AuditSealTable, AuditUnsealedTable } from '../audit/tables.ts';
 import type { AccountTable, SessionTable } from '../auth/tables.ts';
-import type { IncidentEventTable, IncidentPersonOfConcernTable, IncidentTable } from '../incidents/tables.ts';
+import type {
+  AttachmentContentTable,
+  IncidentAttachmentTable,
+  IncidentEventTable,
+  IncidentPersonOfConcernTable,
+  IncidentTable,
+} from '../incidents/tables.ts';
 import type { NotificationTable } from '../notifications/tables.ts';
 import type {
   BoardMembershipTable,
@@ -31,6 +37,8 @@ export interface Database {
   incidents: IncidentTable;
   incidentPersonsOfConcern: IncidentPersonOfConcernTable;
   incidentEvents: IncidentEventTable;
+  incidentAttachments: IncidentAttachmentTable;
+  attachmentContents: AttachmentContentTable;
   notifications: NotificationTable;
   schemaMigrations: SchemaMigrationTable;
 }
