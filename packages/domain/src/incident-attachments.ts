@@ -54,9 +54,17 @@ export function attachmentFileNameOf(sent: string | undefined): string {
   return cleaned.slice(0, 200 - extension.length) + extension;
 }
 
-/** Whether the browser's own idea of a chosen file fits, before anything is sent (the server checks again). */
-export function isAcceptableAttachment(file: { name: string; type: string; size: number }, maxBytes: number) {
+/**
+ * Why a chosen file cannot be sent, judged by the browser's idea of it (the server checks the content
+ * again): not a known type, empty, or too large; null when it may be sent.
+ */
+export function attachmentRefusalOf(
+  file: { name: string; type: string; size: number },
+  maxBytes: number,
+): 'wrong_type' | 'empty' | 'too_large' | null {
   const isKnownType =
     (attachmentMediaTypes as readonly string[]).includes(file.type) || /\.(heic|heif)$/i.test(file.name);
-  return { isKnownType, isSmallEnough: file.size > 0 && file.size <= maxBytes };
+  if (!isKnownType) return 'wrong_type';
+  if (file.size === 0) return 'empty';
+  return file.size > maxBytes ? 'too_large' : null;
 }

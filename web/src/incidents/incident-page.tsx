@@ -10,13 +10,17 @@ import { PageHeader } from '../shared/ui/page-header.tsx';
 import { ProblemAlert } from '../shared/ui/problem-alert.tsx';
 import { useIncident } from './api/get-incident.ts';
 import { useSite } from './api/get-site.ts';
+import { IncidentAttachments } from './incident-attachments.tsx';
 import { StatusBadge, useIncidentTitle } from './incident-labels.tsx';
 import { IncidentTimeline } from './incident-timeline.tsx';
 import { IncidentWorkflow } from './incident-workflow.tsx';
 import { consequenceFlags } from './report-values.ts';
 import './incidents.css';
 
-/** One incident in readable Swedish, its timeline, and for handlers the next steps of the workflow. */
+/**
+ * One incident in readable Swedish, its attachments, its timeline, and for handlers the next steps of
+ * the workflow.
+ */
 export function IncidentPage() {
   const { t } = useTranslation();
   const { incidentId = '' } = useParams();
@@ -47,6 +51,7 @@ export function IncidentPage() {
       {incident.data && (
         <>
           <IncidentOverview incident={incident.data} />
+          <IncidentAttachments incident={incident.data} />
           {canHandle && <IncidentWorkflow incident={incident.data} />}
           <IncidentTimeline timeline={incident.data.timeline} />
           <IncidentDetails incident={incident.data} />
