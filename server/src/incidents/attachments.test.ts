@@ -11,6 +11,15 @@ const png = Buffer.from(
   'base64',
 );
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n');
+// The first bytes of the other accepted types, as file-type recognises them.
+const withPadding = (...parts: Buffer[]) => Buffer.concat([...parts, Buffer.alloc(64)]);
+const otherPictures = {
+  'image/jpeg': withPadding(Buffer.from('ffd8ffe000104a46494600010100000100010000', 'hex')),
+  'image/gif': withPadding(Buffer.from('GIF89a\x01\x00\x01\x00', 'latin1')),
+  'image/webp': withPadding(Buffer.from('RIFF'), Buffer.from([0x24, 0, 0, 0]), Buffer.from('WEBPVP8 ')),
+  'image/heic': withPadding(Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypheic\0\0\0\0mif1heic', 'latin1')),
+  'image/heif': withPadding(Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypmif1\0\0\0\0mif1heic', 'latin1')),
+};
 
 type Upload = { fileName: string; content: Buffer; contentType?: string };
 
@@ -64,7 +73,7 @@ describeEachDatabase('incident attachments', (kind) => {
   let jarvaIncidentId: string;
   before(async () => {
     // A small limit keeps the "too large" case quick; the default is 10 MB.
-    harness = await createTestApp(kind, { ATTACHMENT_MAX_MB: '1', ATTACHMENTS_PER_INCIDENT: '3' });
+    harness = await createTestApp(kind, { ATTACHMENT_MAX_MB: '1', ATTACHMENTS_PER_INCIDENT: '5' });
     employee = await harness.signIn('employee');
     manager = await harness.signIn('manager');
     incidentId = (await employee.post('/api/incidents', threat())).json().id;
@@ -150,6 +159,21 @@ describeEachDatabase('incident attachments', (kind) => {
     assert.doesNotMatch(JSON.stringify(adds[0]?.details), /skärmbild/);
   });
 
+  test('JPEG, GIF, WebP, HEIC and HEIF are taken, each stored as the type its bytes show, not as its name says', async () => {
+    const id = (await employee.post('/api/incidents', threat())).json().id as string;
+    const sent = Object.entries(otherPictures).map(([, content], index) => ({
+      fileName: `bild-${index}.png`,
+      content,
+      contentType: 'image/png',
+    }));
+    const uploaded = await upload(employee, id, sent);
+    assert.equal(uploaded.statusCode, 201, uploaded.body);
+    assert.deepEqual(
+      (uploaded.json().items as Attachment[]).map((item) => item.mediaType),
+      Object.keys(otherPictures),
+    );
+  });
+
   test('a text file renamed .png answers 415 problem+json and stores nothing, not even the good file beside it', async () => {
     const before = await stored();
     const response = await upload(employee, incidentId, [
@@ -175,10 +199,10 @@ describeEachDatabase('incident attachments', (kind) => {
 
   test('an incident holds at most the configured number of attachments', async () => {
     const id = (await employee.post('/api/incidents', threat())).json().id as string;
-    const three = [1, 2, 3].map((number) => ({ fileName: `${number}.pdf`, content: pdf }));
-    assert.equal((await upload(employee, id, three)).statusCode, 201);
+    const five = [1, 2, 3, 4, 5].map((number) => ({ fileName: `${number}.pdf`, content: pdf }));
+    assert.equal((await upload(employee, id, five)).statusCode, 201);
     const before = await stored();
-    await assertRefused(await upload(employee, id, [{ fileName: '4.pdf', content: pdf }]), 400, 'validation_failed');
+    await assertRefused(await upload(employee, id, [{ fileName: '6.pdf', content: pdf }]), 400, 'validation_failed');
     assert.deepEqual(await stored(), before);
   });
 

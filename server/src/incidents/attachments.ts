@@ -170,7 +170,7 @@ export async function addAttachments(
     },
   });
   const all = await findAttachments(db, actor.tenantId, incidentId);
-  return all.filter((attachment) => ids.includes(attachment.id));
+  return ids.flatMap((id) => all.filter((attachment) => attachment.id === id));
 }
 
 /** The attachments of an incident in the actor's read scope. */

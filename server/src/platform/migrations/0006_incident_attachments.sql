@@ -14,7 +14,8 @@ CREATE TABLE incident_attachments (
   byte_size integer NOT NULL CHECK (byte_size > 0),
   sha256 text NOT NULL,
   uploaded_by_person_id uuid NOT NULL REFERENCES people (id),
-  created_at timestamptz NOT NULL DEFAULT now()
+  -- The clock, not the transaction's start: files of one upload keep the order they were sent in.
+  created_at timestamptz NOT NULL DEFAULT clock_timestamp()
 );
 CREATE INDEX incident_attachments_incident ON incident_attachments (tenant_id, incident_id, created_at);
 
