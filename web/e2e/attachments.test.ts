@@ -40,22 +40,33 @@ describe('attachments', () => {
       await picker.setInputFiles({ name: 'anteckning.txt', mimeType: 'text/plain', buffer: Buffer.from('hej') });
       await page.getByRole('alert').getByText('anteckning.txt kan inte bifogas', { exact: false }).waitFor();
       assert.equal(await picker.getAttribute('aria-invalid'), 'true');
-      await picker.setInputFiles({ name: 'skärmbild.png', mimeType: 'image/png', buffer: screenshot });
+      // The second file claims to be a PNG; only the server, reading its bytes, finds out it is not.
+      await picker.setInputFiles([
+        { name: 'skärmbild.png', mimeType: 'image/png', buffer: screenshot },
+        { name: 'falsk.png', mimeType: 'image/png', buffer: Buffer.from('Jag vet var du bor.') },
+      ]);
       const chosen = page.getByRole('list', { name: 'Valda filer' });
       await chosen.getByText('skärmbild.png (1 kB)').waitFor();
+      await chosen.getByText('falsk.png (1 kB)').waitFor();
       assert.equal(await scrollsSideways(page), false, 'the report form with a file scrolls sideways at 360 px');
       await assertNoAxeViolations(page, 'the report form with a chosen attachment');
 
       await page.getByRole('button', { name: 'Skicka rapporten' }).click();
       await page.getByRole('heading', { level: 1, name: 'Tack, rapporten är skickad' }).waitFor();
+      // The report is saved whatever happens to its attachments; what failed is named.
       await page.getByText('Bilagan är uppladdad.').waitFor();
-      await assertNoAxeViolations(page, 'the confirmation after an upload');
+      await page
+        .getByRole('alert')
+        .filter({ hasText: 'Rapporten är sparad, men de här bilagorna kunde inte laddas upp: falsk.png.' })
+        .waitFor();
+      await assertNoAxeViolations(page, 'the confirmation after an upload with one failure');
 
       await page.getByRole('link', { name: 'Visa rapporten' }).click();
       await page.getByRole('heading', { level: 1, name: 'Händelse: Hot' }).waitFor();
       incidentPath = new URL(page.url()).pathname;
       const attachments = page.getByRole('region', { name: 'Bilagor' });
       await attachments.getByRole('link', { name: 'skärmbild.png' }).waitFor();
+      assert.equal(await attachments.getByRole('link', { name: 'falsk.png' }).count(), 0);
       // The reporter may add more from the incident page.
       await attachments.getByRole('button', { name: 'Lägg till bilaga' }).waitFor();
       assert.equal(await scrollsSideways(page), false, 'the incident page scrolls sideways at 360 px');
@@ -83,6 +94,17 @@ describe('attachments', () => {
       await attachments.getByRole('button', { name: 'Lägg till bilaga' }).click();
       await attachments.getByText('Välj en fil först.').waitFor();
       await assertNoAxeViolations(page, 'the add-attachment control with its message');
+
+      // The manager adds the police report's receipt as a PDF.
+      await attachments.getByLabel('Bifoga bilder eller PDF').setInputFiles({
+        name: 'kvitto polisanmälan.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.from('%PDF-1.4\n%%EOF\n'),
+      });
+      await attachments.getByRole('button', { name: 'Lägg till bilaga' }).click();
+      await attachments.getByRole('status').filter({ hasText: 'Bilagan är tillagd.' }).waitFor();
+      await attachments.getByRole('link', { name: 'kvitto polisanmälan.pdf' }).waitFor();
+      await assertNoAxeViolations(page, 'the incident page after adding an attachment');
     });
   });
 });
