@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { attachmentLimits } from '@varn/domain';
 import { z } from 'zod';
 
 const environmentSchema = z.object({
@@ -30,8 +31,14 @@ const environmentSchema = z.object({
   SMTP_URL: z.string().optional(),
   INCIDENT_REMINDER_WORKING_DAYS: z.coerce.number().int().min(1).max(30).default(2),
   MAIL_FROM: z.string().default('Värn <varn@localhost>'),
-  ATTACHMENT_MAX_MB: z.coerce.number().int().min(1).max(100).default(10),
-  ATTACHMENTS_PER_INCIDENT: z.coerce.number().int().min(1).max(200).default(20),
+  // The defaults are the domain's, which the web checks chosen files against before sending.
+  ATTACHMENT_MAX_MB: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100)
+    .default(attachmentLimits.maxBytes / (1024 * 1024)),
+  ATTACHMENTS_PER_INCIDENT: z.coerce.number().int().min(1).max(200).default(attachmentLimits.maxPerIncident),
 });
 
 export type Config = {
