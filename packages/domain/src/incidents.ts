@@ -1,6 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import { addDays, format, isWeekend } from 'date-fns';
 import { z } from 'zod';
+import { attachmentSchema } from './incident-attachments.ts';
 import { incidentEventKinds, incidentFollowUpShape } from './incident-investigation.ts';
 import { measureStatuses } from './measures.ts';
 import { freeText, idSchema, nameText } from './text.ts';
@@ -278,6 +279,10 @@ export const incidentSchema = incidentSummarySchema.extend({
       text: z.string(),
     }),
   ),
+  /** Photos, screenshots and PDFs, oldest first: their names and sizes, never their content. */
+  attachments: z.array(attachmentSchema),
+  /** Whether the reader may add attachments: the reporter, and those who handle the incident. */
+  canAddAttachments: z.boolean(),
 });
 export type Incident = z.infer<typeof incidentSchema>;
 

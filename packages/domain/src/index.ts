@@ -1,6 +1,7 @@
 export * from './audit.ts';
 export * from './auth.ts';
 export * from './identifiers.ts';
+export * from './incident-attachments.ts';
 export * from './incident-investigation.ts';
 export * from './incidents.ts';
 export * from './jobs.ts';

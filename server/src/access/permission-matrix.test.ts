@@ -45,7 +45,7 @@ describeEachDatabase('permission matrix', (kind) => {
     const peopleBefore = await countRows(harness.db, 'people');
     const mismatches: string[] = [];
     for (const route of routesUnderTest()) {
-      const url = route.url.replace(':id', randomUUID()).replace('*', '');
+      const url = route.url.replace(/:\w+/g, () => randomUUID()).replace('*', '');
       for (const role of roles) {
         const client = clients.get(role) as TestClient;
         const response = await client.request({
@@ -69,7 +69,7 @@ describeEachDatabase('permission matrix', (kind) => {
     for (const route of routesUnderTest().filter((candidate) => candidate.access !== 'public')) {
       const response = await harness.app.inject({
         method: route.method as 'GET',
-        url: route.url.replace(':id', randomUUID()),
+        url: route.url.replace(/:\w+/g, () => randomUUID()),
       });
       assert.equal(response.statusCode, 401, `${route.method} ${route.url}`);
       assert.equal(response.json().code, 'unauthenticated');

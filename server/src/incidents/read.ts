@@ -5,6 +5,7 @@ import { type AuditContext, recordAudit } from '../audit/audit-log.ts';
 import { AppError } from '../platform/app-error.ts';
 import { decodeCursor, toPage } from '../platform/cursor.ts';
 import type { Db } from '../platform/database.ts';
+import { findAttachments, mayAddAttachments } from './attachment-metadata.ts';
 import type { IncidentTable } from './tables.ts';
 
 type IncidentRow = Selectable<IncidentTable> & { unitPath: string | null };
@@ -178,6 +179,8 @@ export async function getIncident(db: Db, actor: Actor, context: AuditContext, i
       measureStatus: event.measureStatus as MeasureStatus | null,
       text: event.text,
     })),
+    attachments: await findAttachments(db, actor.tenantId, id),
+    canAddAttachments: mayAddAttachments(actor, row),
   };
 }
 

@@ -17,6 +17,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../access/route-access.ts';
 import { auditContextOf } from '../audit/audit-log.ts';
 import { respondWithWrite } from '../platform/write.ts';
+import { attachmentRoutes } from './attachment-routes.ts';
 import {
   commentOnIncident,
   correctIncident,
@@ -167,4 +168,5 @@ export const incidentRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => getSummarySheet(app.db, actorOf(request), request.params.id),
   );
+  await app.register(attachmentRoutes);
 };

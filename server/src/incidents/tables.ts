@@ -184,3 +184,41 @@ export const incidentCorrectionColumns = tagColumns<IncidentCorrectionTable>('in
   authorPersonId: 'personal',
   createdAt: 'internal',
 });
+
+export interface IncidentAttachmentTable {
+  id: string;
+  tenantId: string;
+  incidentId: string;
+  fileName: string;
+  mediaType: string;
+  byteSize: number;
+  sha256: string;
+  uploadedByPersonId: string;
+  createdAt: Generated<Date>;
+}
+// A file's name may name the person behind a threat ("hot från Anders.png"), and its hash can tell
+// whether a known picture is stored: both sensitive.
+export const incidentAttachmentColumns = tagColumns<IncidentAttachmentTable>('incident_attachments', {
+  id: 'internal',
+  tenantId: 'internal',
+  incidentId: 'internal',
+  fileName: 'sensitive',
+  mediaType: 'internal',
+  byteSize: 'internal',
+  sha256: 'sensitive',
+  uploadedByPersonId: 'personal',
+  createdAt: 'internal',
+});
+
+export interface AttachmentContentTable {
+  attachmentId: string;
+  tenantId: string;
+  /** AES-256-GCM ciphertext (platform/field-encryption.ts `encryptBytes`); pg gives a Buffer, PGlite a Uint8Array. */
+  content: Uint8Array;
+}
+// Screenshots of threats, photos of injuries: special-category and offence data alike.
+export const attachmentContentColumns = tagColumns<AttachmentContentTable>('attachment_contents', {
+  attachmentId: 'internal',
+  tenantId: 'internal',
+  content: 'sensitive',
+});

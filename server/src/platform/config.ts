@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { attachmentLimits } from '@varn/domain';
 import { z } from 'zod';
 
 const environmentSchema = z.object({
@@ -30,6 +31,14 @@ const environmentSchema = z.object({
   SMTP_URL: z.string().optional(),
   INCIDENT_REMINDER_WORKING_DAYS: z.coerce.number().int().min(1).max(30).default(2),
   MAIL_FROM: z.string().default('Värn <varn@localhost>'),
+  // The defaults are the domain's, which the web checks chosen files against before sending.
+  ATTACHMENT_MAX_MB: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100)
+    .default(attachmentLimits.maxBytes / (1024 * 1024)),
+  ATTACHMENTS_PER_INCIDENT: z.coerce.number().int().min(1).max(200).default(attachmentLimits.maxPerIncident),
 });
 
 export type Config = {
@@ -51,6 +60,8 @@ export type Config = {
   mail: { smtpUrl: string | null; from: string };
   /** Working days after which a manager is reminded of a report nobody has acknowledged. */
   incidentReminderWorkingDays: number;
+  /** Per file, and per incident; the attachment route alone takes bodies this large. */
+  attachments: { maxBytes: number; maxPerIncident: number };
   logLevel: string;
   seedDemo: boolean;
   webRoot: string | null;
@@ -100,6 +111,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       : null,
     mail: { smtpUrl: parsed.SMTP_URL ?? null, from: parsed.MAIL_FROM },
     incidentReminderWorkingDays: parsed.INCIDENT_REMINDER_WORKING_DAYS,
+    attachments: { maxBytes: parsed.ATTACHMENT_MAX_MB * 1024 * 1024, maxPerIncident: parsed.ATTACHMENTS_PER_INCIDENT },
     logLevel: parsed.LOG_LEVEL,
     seedDemo: !isProduction && parsed.SEED_DEMO === 'auto',
     webRoot: path.resolve(import.meta.dirname, '../../../web/dist'),

@@ -25,3 +25,27 @@ export function decryptField(key: Buffer, stored: string): string {
   decipher.setAuthTag(Buffer.from(tag, 'base64url'));
   return Buffer.concat([decipher.update(Buffer.from(ciphertext, 'base64url')), decipher.final()]).toString('utf8');
 }
+
+const bytesVersion = 1;
+
+/**
+ * The same AES-256-GCM for binary content (attachments): `version (1 byte) | iv (12) | tag (16) |
+ * ciphertext`. The associated data (the row's id) binds the ciphertext to its row, so content moved
+ * to another row fails to decrypt instead of showing up under a different name.
+ */
+export function encryptBytes(key: Buffer, plaintext: Uint8Array, associatedData: string): Buffer {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  cipher.setAAD(Buffer.from(associatedData, 'utf8'));
+  const ciphertext = Buffer.concat([cipher.update(plaintext), cipher.final()]);
+  return Buffer.concat([Buffer.from([bytesVersion]), iv, cipher.getAuthTag(), ciphertext]);
+}
+
+export function decryptBytes(key: Buffer, stored: Uint8Array, associatedData: string): Buffer {
+  const bytes = Buffer.from(stored.buffer, stored.byteOffset, stored.byteLength);
+  if (bytes[0] !== bytesVersion || bytes.length < 29) throw new Error('unknown content encryption format');
+  const decipher = createDecipheriv('aes-256-gcm', key, bytes.subarray(1, 13));
+  decipher.setAAD(Buffer.from(associatedData, 'utf8'));
+  decipher.setAuthTag(bytes.subarray(13, 29));
+  return Buffer.concat([decipher.update(bytes.subarray(29)), decipher.final()]);
+}

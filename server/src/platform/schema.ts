@@ -2,6 +2,8 @@ import type { RoleGrantTable } from '../access/tables.ts';
 import type { AuditEntryTable, AuditSealTable, AuditUnsealedTable } from '../audit/tables.ts';
 import type { AccountTable, SessionTable } from '../auth/tables.ts';
 import type {
+  AttachmentContentTable,
+  IncidentAttachmentTable,
   IncidentCorrectionTable,
   IncidentEventTable,
   IncidentInvestigationTable,
@@ -41,6 +43,8 @@ export interface Database {
   incidentInvestigations: IncidentInvestigationTable;
   incidentCorrections: IncidentCorrectionTable;
   measures: MeasureTable;
+  incidentAttachments: IncidentAttachmentTable;
+  attachmentContents: AttachmentContentTable;
   notifications: NotificationTable;
   schemaMigrations: SchemaMigrationTable;
 }

@@ -11,6 +11,7 @@ import { ProblemAlert } from '../shared/ui/problem-alert.tsx';
 import { useIncident } from './api/get-incident.ts';
 import { useSite } from './api/get-site.ts';
 import { CorrectionNotes } from './correction-notes.tsx';
+import { IncidentAttachments } from './incident-attachments.tsx';
 import { StatusBadge, useIncidentTitle } from './incident-labels.tsx';
 import { IncidentNotices } from './incident-notices.tsx';
 import { CommentForm, CorrectionForm } from './incident-participation.tsx';
@@ -24,7 +25,10 @@ import './follow-up.css';
 /** What the page shows of another feature about the incident (its measures); app/ fills it in. */
 export type IncidentSlot = ComponentType<{ incident: Incident; canHandle: boolean }>;
 
-/** One incident in readable Swedish, its timeline, and for handlers the next steps of the workflow. */
+/**
+ * One incident in readable Swedish, its attachments, its timeline, and for handlers the next steps of
+ * the workflow.
+ */
 export function IncidentPage({ measures: Measures }: { measures: IncidentSlot }) {
   const { t } = useTranslation();
   const { incidentId = '' } = useParams();
@@ -56,6 +60,7 @@ export function IncidentPage({ measures: Measures }: { measures: IncidentSlot })
       {incident.data && (
         <>
           <IncidentOverview incident={incident.data} />
+          <IncidentAttachments incident={incident.data} />
           {canHandle && <IncidentWorkflow incident={incident.data} />}
           <InvestigationSection incident={incident.data} canHandle={canHandle} />
           <Measures incident={incident.data} canHandle={canHandle} />

@@ -14,6 +14,7 @@ import { SelectField } from '../shared/forms/select-field.tsx';
 import { TextAreaField } from '../shared/forms/text-area-field.tsx';
 import { TextField } from '../shared/forms/text-field.tsx';
 import { useFormValues } from '../shared/forms/use-form-values.ts';
+import { AttachmentPicker } from './attachment-picker.tsx';
 import { CheckboxGroupField, RadioGroupField } from './choice-fields.tsx';
 import { ReportDetailsFields } from './report-details-fields.tsx';
 import { initialReportValues, isDetailPath, reportInputOf, reportSchema } from './report-values.ts';
@@ -21,13 +22,17 @@ import { initialReportValues, isDetailPath, reportInputOf, reportSchema } from '
 type ReportFormProps = RecordFormProps<IncidentReport> & {
   /** The sites to pick from; null when the reporter may not list sites (free text only). */
   sites: readonly Site[] | null;
+  /** Photos, screenshots and PDFs to upload once the report is filed. */
+  files: readonly File[];
+  onFilesChange(files: File[]): void;
 };
 
 /**
  * The report in two steps: the short form that is always shown (what, when, where, what happened),
- * then optional details behind a disclosure that opens by itself when one of them is wrong.
+ * then optional details (and attachments) behind a disclosure that opens by itself when one of them
+ * is wrong.
  */
-export function ReportForm({ sites, ...form }: ReportFormProps) {
+export function ReportForm({ sites, files, onFilesChange, ...form }: ReportFormProps) {
   const { t } = useTranslation();
   const { values, set, reset } = useFormValues(initialReportValues());
   const [areDetailsOpen, setDetailsOpen] = useState(false);
@@ -138,6 +143,10 @@ export function ReportForm({ sites, ...form }: ReportFormProps) {
         <summary className="report-details__summary">{t('incidents.report.moreDetails')}</summary>
         <div className="report-details__body">
           <ReportDetailsFields values={values} set={set} />
+          <fieldset className="report-section">
+            <legend className="report-section__title">{t('incidents.attachments.title')}</legend>
+            <AttachmentPicker id="incident-report-attachments" files={files} onChange={onFilesChange} />
+          </fieldset>
         </div>
       </details>
     </RecordForm>

@@ -7,7 +7,7 @@ type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 export type ApiRequest<T> = {
   method?: Method;
-  /** A JSON body, or a string sent as-is with `contentType`. */
+  /** A JSON body, a string sent as-is with `contentType`, or FormData (files) as multipart. */
   body?: unknown;
   contentType?: string;
   /** Send an `Idempotency-Key` so that a retried create never creates twice. */
@@ -57,7 +57,10 @@ export async function apiRequest<T = void>(path: string, request: ApiRequest<T> 
   if (request.idempotencyKey) headers.set('idempotency-key', request.idempotencyKey);
 
   let body: BodyInit | undefined;
-  if (typeof request.body === 'string' && request.contentType) {
+  if (request.body instanceof FormData) {
+    // The browser sets multipart/form-data with its boundary itself.
+    body = request.body;
+  } else if (typeof request.body === 'string' && request.contentType) {
     headers.set('content-type', request.contentType);
     body = request.body;
   } else if (request.body !== undefined) {
