@@ -552,10 +552,6 @@ export const en: Translation = {
       support: 'Support and notifications',
       crisisSupport: 'Crisis support',
       isOccupationalHealthContacted: 'Occupational health service contacted',
-      authorityNotice: 'Notice to the Swedish Work Environment Authority',
-      workInjuryReport: 'Work injury report to the Social Insurance Agency',
-      required: 'Required',
-      notRequired: 'Not required',
     },
     workflow: {
       title: 'Handling',

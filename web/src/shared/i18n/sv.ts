@@ -551,10 +551,6 @@ export const sv = {
       support: 'Stöd och anmälningar',
       crisisSupport: 'Krisstöd',
       isOccupationalHealthContacted: 'Företagshälsovården kontaktad',
-      authorityNotice: 'Anmälan till Arbetsmiljöverket',
-      workInjuryReport: 'Arbetsskadeanmälan till Försäkringskassan',
-      required: 'Ska göras',
-      notRequired: 'Behövs inte',
     },
     workflow: {
       title: 'Handläggning',
