@@ -1,6 +1,13 @@
-import type { Incident, IncidentFilter, IncidentSummary, PageQuery } from '@varn/domain';
+import {
+  type Incident,
+  type IncidentFilter,
+  type IncidentSummary,
+  type PageQuery,
+  stockholmDayEnd,
+  stockholmDayStart,
+} from '@varn/domain';
 import { type Selectable, sql } from 'kysely';
-import { type Actor, isInScope, scopeCondition, scopeOf } from '../access/authorize.ts';
+import { type Actor, can, isInScope, scopeCondition, scopeOf } from '../access/authorize.ts';
 import { type AuditContext, recordAudit } from '../audit/audit-log.ts';
 import { AppError } from '../platform/app-error.ts';
 import { decodeCursor, toPage } from '../platform/cursor.ts';
@@ -23,6 +30,79 @@ function selectIncidents(db: Db, actor: Actor) {
     );
 }
 
+type IncidentQuery = ReturnType<typeof selectIncidents>;
+
+/**
+ * The link filters read person-of-concern data, so they are refused (403) to an actor without
+ * need-to-know anywhere, and for the others they only ever match incidents inside the scope where
+ * the actor may read the person of concern: no count or row can reveal a link the actor may not see.
+ */
+function whereConcernLinks(actor: Actor, query: IncidentQuery, filter: IncidentFilter): IncidentQuery {
+  const { gangCrimeLink, violentExtremismLink } = filter;
+  if (!gangCrimeLink && !violentExtremismLink) return query;
+  if (!can(actor, 'incidents.read_person_of_concern')) throw new AppError('forbidden');
+  return query
+    .where((builder) =>
+      scopeCondition(actor, 'incidents.read_person_of_concern', builder, {
+        orgUnitPath: builder.ref('unit.path'),
+        partyId: builder.ref('incident.partyId'),
+      }),
+    )
+    .where((builder) =>
+      builder.exists(
+        builder
+          .selectFrom('incidentPersonsOfConcern as concern')
+          .select('concern.incidentId')
+          .whereRef('concern.incidentId', '=', 'incident.id')
+          .$if(gangCrimeLink !== undefined, (inner) =>
+            inner.where('concern.gangCrimeLink', '=', gangCrimeLink ?? 'unknown'),
+          )
+          .$if(violentExtremismLink !== undefined, (inner) =>
+            inner.where('concern.violentExtremismLink', '=', violentExtremismLink ?? 'unknown'),
+          ),
+      ),
+    );
+}
+
+/** The unit filter takes the unit and its subtree: one prefix match on the materialised path. */
+async function whereUnit(db: Db, actor: Actor, query: IncidentQuery, unitId: string): Promise<IncidentQuery> {
+  const unit = await db
+    .selectFrom('orgUnits')
+    .select('path')
+    .where('tenantId', '=', actor.tenantId)
+    .where('id', '=', unitId)
+    .executeTakeFirst();
+  // An unknown unit lists nothing, as a unit with no incidents would.
+  if (!unit) return query.where(sql.lit(false));
+  const prefix = `${unit.path.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+  return query.where('unit.path', 'like', prefix);
+}
+
+/**
+ * The list's filters, shared by the list and its export. `from` and `to` are Stockholm calendar
+ * days, both included: an incident at 23:30 Stockholm time on the `to` date is in.
+ */
+export async function filterIncidents(db: Db, actor: Actor, filter: IncidentFilter): Promise<IncidentQuery> {
+  let query = whereConcernLinks(actor, selectIncidents(db, actor), filter);
+  if (filter.unitId) query = await whereUnit(db, actor, query, filter.unitId);
+  if (filter.kind) query = query.where('incident.kind', '=', filter.kind);
+  if (filter.type) query = query.where(sql<boolean>`${filter.type} = ANY(${sql.ref('incident.types')})`);
+  if (filter.status) query = query.where('incident.status', '=', filter.status);
+  if (filter.isSerious !== undefined) query = query.where('incident.isSerious', '=', filter.isSerious);
+  if (filter.policeReport === 'none') query = query.where('incident.policeReportStatus', 'is', null);
+  else if (filter.policeReport) query = query.where('incident.policeReportStatus', '=', filter.policeReport);
+  if (filter.from) query = query.where('incident.occurredAt', '>=', stockholmDayStart(filter.from));
+  if (filter.to) query = query.where('incident.occurredAt', '<', stockholmDayEnd(filter.to));
+  return query;
+}
+
+/** Keyset condition: the rows after a (occurredAt, id) key in the list's newest-first order. */
+export function after(query: IncidentQuery, key: readonly [string, string]): IncidentQuery {
+  return query.where((builder) =>
+    builder(builder.refTuple('incident.occurredAt', 'incident.id'), '<', builder.tuple(new Date(key[0]), key[1])),
+  );
+}
+
 function presentSummary(row: Omit<IncidentRow, 'unitPath'>): IncidentSummary {
   return {
     id: row.id,
@@ -40,22 +120,9 @@ function presentSummary(row: Omit<IncidentRow, 'unitPath'>): IncidentSummary {
 
 /** A page of the incidents the actor may read, newest first. */
 export async function findIncidents(db: Db, actor: Actor, filter: IncidentFilter, page: PageQuery) {
-  let query = selectIncidents(db, actor).selectAll('incident');
-  if (filter.unitId) query = query.where('incident.unitId', '=', filter.unitId);
-  if (filter.kind) query = query.where('incident.kind', '=', filter.kind);
-  if (filter.type) query = query.where(sql<boolean>`${filter.type} = ANY(${sql.ref('incident.types')})`);
-  if (filter.status) query = query.where('incident.status', '=', filter.status);
-  if (filter.isSerious !== undefined) query = query.where('incident.isSerious', '=', filter.isSerious);
-  if (filter.from) query = query.where('incident.occurredAt', '>=', new Date(`${filter.from}T00:00:00Z`));
-  if (filter.to)
-    query = query.where('incident.occurredAt', '<', new Date(Date.parse(`${filter.to}T00:00:00Z`) + 86_400_000));
-  if (page.after) {
-    const [occurredAt, id] = decodeCursor(page.after, 2) as [string, string];
-    query = query.where((builder) =>
-      builder(builder.refTuple('incident.occurredAt', 'incident.id'), '<', builder.tuple(new Date(occurredAt), id)),
-    );
-  }
-  const rows = await query
+  const filtered = await filterIncidents(db, actor, filter);
+  const rows = await (page.after ? after(filtered, decodeCursor(page.after, 2) as [string, string]) : filtered)
+    .selectAll('incident')
     .orderBy('incident.occurredAt', 'desc')
     .orderBy('incident.id', 'desc')
     .limit(page.limit + 1)
@@ -96,11 +163,8 @@ export async function getIncident(db: Db, actor: Actor, context: AuditContext, i
       resourceId: id,
     });
   }
-  const reporter = await db
-    .selectFrom('people')
-    .select(['givenName', 'familyName'])
-    .where('id', '=', row.reporterPersonId)
-    .executeTakeFirstOrThrow();
+  const reporter = await nameOf(db, row.reporterPersonId);
+  const registeredBy = row.registeredByPersonId ? await nameOf(db, row.registeredByPersonId) : null;
   const events = await db
     .selectFrom('incidentEvents as event')
     .leftJoin('people as person', 'person.id', 'event.actorPersonId')
@@ -118,7 +182,9 @@ export async function getIncident(db: Db, actor: Actor, context: AuditContext, i
     .execute();
   return {
     ...presentSummary(row),
-    reporter: { personId: row.reporterPersonId, name: `${reporter.givenName} ${reporter.familyName}` },
+    reporter: { personId: row.reporterPersonId, name: reporter },
+    registeredBy:
+      row.registeredByPersonId && registeredBy ? { personId: row.registeredByPersonId, name: registeredBy } : null,
     place: row.siteId
       ? { kind: 'site', siteId: row.siteId }
       : { kind: 'free', description: row.placeDescription ?? '' },
@@ -173,4 +239,13 @@ export async function getIncident(db: Db, actor: Actor, context: AuditContext, i
       text: event.text,
     })),
   };
+}
+
+async function nameOf(db: Db, personId: string): Promise<string> {
+  const person = await db
+    .selectFrom('people')
+    .select(['givenName', 'familyName'])
+    .where('id', '=', personId)
+    .executeTakeFirstOrThrow();
+  return `${person.givenName} ${person.familyName}`;
 }

@@ -12,6 +12,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../access/route-access.ts';
 import { auditContextOf } from '../audit/audit-log.ts';
 import { respondWithWrite } from '../platform/write.ts';
+import { exportIncidents } from './export.ts';
 import { findIncidents, getIncident } from './read.ts';
 import { reportIncident } from './report.ts';
 import { moveIncident } from './workflow.ts';
@@ -50,6 +51,25 @@ export const incidentRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => findIncidents(app.db, actorOf(request), request.query, request.query),
+  );
+  app.get(
+    '/api/incidents/export',
+    {
+      config: { access: 'incidents.read' },
+      schema: { tags: ['incidents'], querystring: incidentFilterSchema },
+    },
+    async (request, reply) => {
+      const exported = await exportIncidents(app.db, actorOf(request), context(request), request.query);
+      return (
+        reply
+          .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header('content-disposition', `attachment; filename="${exported.fileName}"`)
+          .header('cache-control', 'no-store')
+          // The row count lets the browser show how far a download has come.
+          .header('x-row-count', String(exported.rowCount))
+          .send(exported.stream)
+      );
+    },
   );
   app.get(
     '/api/incidents/:id',
