@@ -38,7 +38,8 @@ describeEachDatabase('incident lists and export', (kind) => {
   let harness: TestApp;
   let employee: TestClient;
   let coordinator: TestClient;
-  const made: Record<string, string> = {};
+  type Made = 'late20' | 'early21' | 'policeMade' | 'gangSuspected' | 'extremismConfirmed' | 'atSfi' | 'atGymnasium';
+  const made = {} as Record<Made, string>;
   let unitIds: Map<string, string>;
 
   before(async () => {
@@ -50,7 +51,7 @@ describeEachDatabase('incident lists and export', (kind) => {
       await harness.db.selectFrom('tenants').select('id').where('slug', '=', 'demo').executeTakeFirst()
     )?.id;
     unitIds = new Map(units.filter((unit) => unit.tenantId === demoTenant).map((unit) => [unit.code ?? '', unit.id]));
-    const file = async (name: string, body: IncidentReportInput, client = employee) => {
+    const file = async (name: Made, body: IncidentReportInput, client = employee) => {
       const response = await client.post('/api/incidents', body);
       assert.equal(response.statusCode, 201, response.body);
       made[name] = response.json().id;
