@@ -48,7 +48,10 @@ export function IncidentPage() {
         <>
           <IncidentOverview incident={incident.data} />
           {canHandle && <IncidentWorkflow incident={incident.data} />}
-          <IncidentTimeline timeline={incident.data.timeline} />
+          <IncidentTimeline
+            timeline={incident.data.timeline}
+            names={{ reporter: incident.data.reporter.name, registeredBy: incident.data.registeredBy?.name ?? null }}
+          />
           <IncidentDetails incident={incident.data} />
         </>
       )}
