@@ -51,12 +51,29 @@ describe('incident lists', () => {
         .waitFor();
       await assertNoAxeViolations(page, 'the filtered incident list');
 
+      // Every text the export's live region shows on the way, however briefly.
+      await page.evaluate(() => {
+        const seen: string[] = [];
+        Object.assign(window, { exportTexts: seen });
+        const region = [...document.querySelectorAll('.incident-export [role="status"]')][0];
+        if (!region) throw new Error('no live region for the export');
+        new MutationObserver(() => seen.push(region.textContent ?? '')).observe(region, {
+          childList: true,
+          characterData: true,
+          subtree: true,
+        });
+      });
       const download = page.waitForEvent('download');
       await page.getByRole('button', { name: 'Exportera till Excel' }).click();
       const file = await download;
       assert.match(file.suggestedFilename(), /^handelser-\d{4}-\d{2}-\d{2}\.xlsx$/);
       const status = page.getByRole('status').filter({ hasText: /Exporten är klar: \d+ rader/ });
       await status.waitFor();
+      const texts = await page.evaluate(() => (window as unknown as { exportTexts: string[] }).exportTexts);
+      assert.ok(
+        texts.some((text) => /^Exporterar \d+ rader/.test(text)),
+        `progress shown: ${JSON.stringify(texts)}`,
+      );
       await assertNoAxeViolations(page, 'the list after the export');
 
       const workbook = new ExcelJS.Workbook();
