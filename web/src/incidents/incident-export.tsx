@@ -37,16 +37,17 @@ export function IncidentExport({ filters }: { filters: IncidentFilters }) {
       </button>
       {isRunning && <progress className="incident-export__progress" aria-label={t('incidents.list.export')} />}
       <p role="status" aria-live="polite" className={state.step === 'done' ? 'alert alert--success' : 'card__meta'}>
-        {isRunning &&
-          (state.progress && state.progress.bytes > 0
-            ? t('incidents.list.exportProgress', {
-                rows: state.progress.rows,
-                kilobytes: Math.ceil(state.progress.bytes / 1024),
-              })
-            : t('incidents.list.exporting', { rows: state.progress?.rows ?? '' }))}
+        {isRunning && <ProgressText progress={state.progress} />}
         {state.step === 'done' && t('incidents.list.exportDone', { rows: state.rows, fileName: state.fileName })}
       </p>
       {state.step === 'failed' && <ProblemAlert error={state.error} />}
     </div>
   );
+}
+
+function ProgressText({ progress }: { progress: ExportProgress | null }) {
+  const { t } = useTranslation();
+  if (!progress) return t('incidents.list.exportStarting');
+  if (progress.bytes === 0) return t('incidents.list.exporting', { rows: progress.rows });
+  return t('incidents.list.exportProgress', { rows: progress.rows, kilobytes: Math.ceil(progress.bytes / 1024) });
 }

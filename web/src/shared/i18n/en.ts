@@ -517,6 +517,7 @@ export const en: Translation = {
       from: 'From date',
       to: 'To date (inclusive)',
       export: 'Export to Excel',
+      exportStarting: 'Starting the export …',
       exporting: 'Exporting {{rows}} rows …',
       exportProgress: 'Exporting {{rows}} rows: {{kilobytes}} kB received …',
       exportDone: 'The export is ready: {{rows}} rows in the file {{fileName}}.',

@@ -516,6 +516,7 @@ export const sv = {
       from: 'Från och med datum',
       to: 'Till och med datum',
       export: 'Exportera till Excel',
+      exportStarting: 'Exporten startar …',
       exporting: 'Exporterar {{rows}} rader …',
       exportProgress: 'Exporterar {{rows}} rader: {{kilobytes}} kB hämtat …',
       exportDone: 'Exporten är klar: {{rows}} rader i filen {{fileName}}.',
