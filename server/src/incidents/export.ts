@@ -93,7 +93,7 @@ export interface IncidentExport {
   stream: PassThrough;
 }
 
-type FilteredQuery = Awaited<ReturnType<typeof filterIncidents>>;
+type FilteredQuery = Awaited<ReturnType<typeof filterIncidents>>[number];
 
 /** One batch of the export: the filtered list after `key`, with what the sheet shows. */
 function exportBatch(filtered: FilteredQuery, key: [string, string] | null) {
@@ -132,7 +132,9 @@ export async function exportIncidents(
   filter: IncidentFilter,
   today: Date = new Date(),
 ): Promise<IncidentExport> {
-  const filtered = await filterIncidents(db, actor, filter);
+  // One query over the whole scope: an export is a single download, not the list's hot path.
+  const [filtered] = await filterIncidents(db, actor, filter);
+  if (!filtered) throw new AppError('not_found');
   const counted = await db
     .selectFrom(
       filtered

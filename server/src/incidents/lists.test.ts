@@ -131,6 +131,28 @@ describeEachDatabase('incident lists and export', (kind) => {
     assert.equal(new Set([...ids(first), ...ids(second)]).size, first.items.length + second.items.length);
   });
 
+  test('a scope in parts (the unit, and own reports elsewhere) pages each incident once, newest first', async () => {
+    const manager = await harness.signIn('manager');
+    const ownElsewhere = await manager.post(
+      '/api/incidents',
+      report({ unitId: unitIds.get('UTF-GY') as string, occurredAt: '2026-11-15T12:00:00.000Z' }),
+    );
+    assert.equal(ownElsewhere.statusCode, 201, ownElsewhere.body);
+    const whole = ids((await manager.get('/api/incidents?limit=100')).json());
+    assert.ok(whole.includes(ownElsewhere.json().id) && whole.includes(made.late20));
+    assert.ok(!whole.includes(made.atGymnasium), "another reporter's incident at the school");
+    const paged: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { items: IncidentSummary[]; nextCursor: string | null } = (
+        await manager.get(`/api/incidents?limit=2${cursor ? `&after=${cursor}` : ''}`)
+      ).json();
+      paged.push(...ids(page));
+      cursor = page.nextCursor;
+    } while (cursor);
+    assert.deepEqual(paged, whole);
+  });
+
   test("a manager's export: Swedish headings, Stockholm time, own unit only, no person-of-concern columns; audited", async () => {
     const manager = await harness.signIn('manager');
     const response = await manager.get('/api/incidents/export?from=2026-11-20&to=2026-11-20');

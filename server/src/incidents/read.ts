@@ -7,7 +7,16 @@ import {
   stockholmDayStart,
 } from '@varn/domain';
 import { type Selectable, sql } from 'kysely';
-import { type Actor, can, isInScope, scopeCondition, scopeOf } from '../access/authorize.ts';
+import {
+  type Actor,
+  can,
+  isInScope,
+  type Scope,
+  scopeCondition,
+  scopeConditionOf,
+  scopeOf,
+  scopeParts,
+} from '../access/authorize.ts';
 import { type AuditContext, recordAudit } from '../audit/audit-log.ts';
 import { AppError } from '../platform/app-error.ts';
 import { decodeCursor, toPage } from '../platform/cursor.ts';
@@ -16,13 +25,14 @@ import type { IncidentTable } from './tables.ts';
 
 type IncidentRow = Selectable<IncidentTable> & { unitPath: string | null };
 
-function selectIncidents(db: Db, actor: Actor) {
+/** The incidents in the actor's read scope, or in one part of it (see `findIncidents`). */
+function selectIncidents(db: Db, actor: Actor, scope: Scope = scopeOf(actor, 'incidents.read')) {
   return db
     .selectFrom('incidents as incident')
     .leftJoin('orgUnits as unit', 'unit.id', 'incident.unitId')
     .where('incident.tenantId', '=', actor.tenantId)
     .where((builder) =>
-      scopeCondition(actor, 'incidents.read', builder, {
+      scopeConditionOf(actor, scope, builder, {
         orgUnitPath: builder.ref('unit.path'),
         partyId: builder.ref('incident.partyId'),
         personId: builder.ref('incident.reporterPersonId'),
@@ -64,27 +74,45 @@ function whereConcernLinks(actor: Actor, query: IncidentQuery, filter: IncidentF
     );
 }
 
-/** The unit filter takes the unit and its subtree: one prefix match on the materialised path. */
-async function whereUnit(db: Db, actor: Actor, query: IncidentQuery, unitId: string): Promise<IncidentQuery> {
+/** The path of the filter's unit; null for an unknown unit, which then lists nothing. */
+async function unitPathOf(db: Db, actor: Actor, unitId: string): Promise<string | null> {
   const unit = await db
     .selectFrom('orgUnits')
     .select('path')
     .where('tenantId', '=', actor.tenantId)
     .where('id', '=', unitId)
     .executeTakeFirst();
-  // An unknown unit lists nothing, as a unit with no incidents would.
-  if (!unit) return query.where(sql.lit(false));
-  const prefix = `${unit.path.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
-  return query.where('unit.path', 'like', prefix);
+  return unit?.path ?? null;
+}
+
+/** The unit filter takes the unit and its subtree: one prefix match on the materialised path. */
+function whereUnit(query: IncidentQuery, unitPath: string | null): IncidentQuery {
+  if (unitPath === null) return query.where(sql.lit(false));
+  return query.where('unit.path', 'like', `${unitPath.replace(/[\\%_]/g, (character) => `\\${character}`)}%`);
 }
 
 /**
- * The list's filters, shared by the list and its export. `from` and `to` are Stockholm calendar
- * days, both included: an incident at 23:30 Stockholm time on the `to` date is in.
+ * The list's filters, shared by the list and its export: one query for each of `scopes` (by default
+ * the actor's whole read scope). `from` and `to` are Stockholm calendar days, both included: an
+ * incident at 23:30 Stockholm time on the `to` date is in.
  */
-export async function filterIncidents(db: Db, actor: Actor, filter: IncidentFilter): Promise<IncidentQuery> {
-  let query = whereConcernLinks(actor, selectIncidents(db, actor), filter);
-  if (filter.unitId) query = await whereUnit(db, actor, query, filter.unitId);
+export async function filterIncidents(
+  db: Db,
+  actor: Actor,
+  filter: IncidentFilter,
+  scopes: readonly Scope[] = [scopeOf(actor, 'incidents.read')],
+): Promise<IncidentQuery[]> {
+  const asksForLinks = filter.gangCrimeLink !== undefined || filter.violentExtremismLink !== undefined;
+  if (asksForLinks && !can(actor, 'incidents.read_person_of_concern')) throw new AppError('forbidden');
+  const unitPath = filter.unitId ? await unitPathOf(db, actor, filter.unitId) : undefined;
+  return scopes.map((scope) =>
+    withFilters(whereConcernLinks(actor, selectIncidents(db, actor, scope), filter), filter, unitPath),
+  );
+}
+
+function withFilters(base: IncidentQuery, filter: IncidentFilter, unitPath: string | null | undefined): IncidentQuery {
+  let query = base;
+  if (unitPath !== undefined) query = whereUnit(query, unitPath);
   if (filter.kind) query = query.where('incident.kind', '=', filter.kind);
   if (filter.type) query = query.where(sql<boolean>`${filter.type} = ANY(${sql.ref('incident.types')})`);
   if (filter.status) query = query.where('incident.status', '=', filter.status);
@@ -118,15 +146,37 @@ function presentSummary(row: Omit<IncidentRow, 'unitPath'>): IncidentSummary {
   };
 }
 
-/** A page of the incidents the actor may read, newest first. */
+/**
+ * A page of the incidents the actor may read, newest first. Each part of the read scope (a subtree,
+ * the parties, one's own reports) is paged on its own index and the parts are merged: one query
+ * with the parts OR-ed together can use no index on a large table and scans it whole.
+ */
 export async function findIncidents(db: Db, actor: Actor, filter: IncidentFilter, page: PageQuery) {
-  const filtered = await filterIncidents(db, actor, filter);
-  const rows = await (page.after ? after(filtered, decodeCursor(page.after, 2) as [string, string]) : filtered)
-    .selectAll('incident')
-    .orderBy('incident.occurredAt', 'desc')
-    .orderBy('incident.id', 'desc')
-    .limit(page.limit + 1)
-    .execute();
+  const key = page.after ? (decodeCursor(page.after, 2) as [string, string]) : null;
+  const branches = (await filterIncidents(db, actor, filter, scopeParts(scopeOf(actor, 'incidents.read')))).map(
+    (branch) =>
+      (key ? after(branch, key) : branch)
+        .selectAll('incident')
+        .orderBy('incident.occurredAt', 'desc')
+        .orderBy('incident.id', 'desc')
+        .limit(page.limit + 1),
+  );
+  const [first, ...others] = branches;
+  if (!first) return { items: [], nextCursor: null };
+  const merged = others.reduce(
+    (union, branch, index) => union.union(db.selectFrom(branch.as(`part${index + 1}`)).selectAll()),
+    db.selectFrom(first.as('part0')).selectAll(),
+  );
+  const rows =
+    others.length === 0
+      ? await first.execute()
+      : await db
+          .selectFrom(merged.as('page'))
+          .selectAll()
+          .orderBy('page.occurredAt', 'desc')
+          .orderBy('page.id', 'desc')
+          .limit(page.limit + 1)
+          .execute();
   return toPage(rows, page.limit, presentSummary, (row) => [new Date(row.occurredAt).toISOString(), row.id]);
 }
 
