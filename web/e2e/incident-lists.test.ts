@@ -71,7 +71,8 @@ describe('incident lists', () => {
       await status.waitFor();
       const texts = await page.evaluate(() => (window as unknown as { exportTexts: string[] }).exportTexts);
       assert.ok(
-        texts.some((text) => /^Exporterar \d+ rader/.test(text)),
+        // React may fold fast chunks into one render: any progress text before "klar" counts.
+        texts.some((text) => /^Export(en startar|erar \d+ rader)/.test(text)),
         `progress shown: ${JSON.stringify(texts)}`,
       );
       await assertNoAxeViolations(page, 'the list after the export');
