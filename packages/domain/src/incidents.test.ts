@@ -7,6 +7,9 @@ import {
   isSerious,
   requiresWorkEnvironmentAuthorityNotice,
   requiresWorkInjuryReport,
+  stockholmDayEnd,
+  stockholmDayStart,
+  stockholmWallClock,
 } from './incidents.ts';
 import { fieldErrorsOf } from './validation.ts';
 
@@ -159,4 +162,14 @@ test('the acknowledgement reminder skips the days off it is given, and keeps the
     '2026-11-26T23:30:00.000Z',
   );
   assert.deepEqual(asked, ['2026-11-25', '2026-11-26', '2026-11-27']);
+});
+
+test('list dates are Stockholm days, also across the change to summer time', () => {
+  assert.equal(stockholmDayStart('2026-11-20').toISOString(), '2026-11-19T23:00:00.000Z');
+  assert.equal(stockholmDayEnd('2026-11-20').toISOString(), '2026-11-20T23:00:00.000Z');
+  assert.equal(stockholmDayStart('2026-07-01').toISOString(), '2026-06-30T22:00:00.000Z');
+  // 29 March 2026 has 23 hours in Stockholm.
+  assert.equal(stockholmDayStart('2026-03-29').toISOString(), '2026-03-28T23:00:00.000Z');
+  assert.equal(stockholmDayEnd('2026-03-29').toISOString(), '2026-03-29T22:00:00.000Z');
+  assert.equal(stockholmWallClock(new Date('2026-11-20T22:30:00.000Z')).toISOString(), '2026-11-20T23:30:00.000Z');
 });

@@ -119,6 +119,11 @@ export const incidentReportSchema = z
     personOfConcern: personOfConcernSchema.nullable().default(null),
     policeReport: policeReportSchema.nullable().default(null),
     crisisSupport: crisisSupportSchema.prefault({}),
+    /**
+     * Reporting on someone's behalf: a manager for an employee in their part of the organisation, a
+     * party office for an elected official of its party. That person becomes the reporter.
+     */
+    onBehalfOfPersonId: idSchema.nullable().default(null),
   })
   .superRefine((report, context) => {
     if (hasInjury(report.consequences) && report.kind !== 'incident') {
@@ -222,6 +227,8 @@ export type IncidentSummary = z.infer<typeof incidentSummarySchema>;
  */
 export const incidentSchema = incidentSummarySchema.extend({
   reporter: z.object({ personId: idSchema, name: z.string() }),
+  /** Who registered the report when it was made on the reporter's behalf; null when they made it themself. */
+  registeredBy: z.object({ personId: idSchema, name: z.string() }).nullable(),
   place: z.union([
     z.object({ kind: z.literal('site'), siteId: idSchema }),
     z.object({ kind: z.literal('free'), description: z.string() }),
@@ -286,12 +293,25 @@ export const incidentSchema = incidentSummarySchema.extend({
 });
 export type Incident = z.infer<typeof incidentSchema>;
 
+/** The link filters ask for a suspected or a confirmed link; 'unknown' is no filter. */
+export const linkFilterValues = ['suspected', 'confirmed'] as const;
+/** A police report filter: one of the statuses, or no police report information at all. */
+export const policeReportFilterValues = [...policeReportStatuses, 'none'] as const;
+
+/**
+ * The filters of an incident list and its export. `from` and `to` are calendar dates in Stockholm,
+ * both included. The link filters read person-of-concern data: only for need-to-know roles.
+ */
 export const incidentFilterSchema = z.strictObject({
+  /** The unit and everything below it. */
   unitId: idSchema.optional(),
   kind: z.enum(incidentKinds).optional(),
   type: z.enum(incidentTypes).optional(),
   status: z.enum(incidentStatuses).optional(),
   isSerious: z.stringbool().optional(),
+  policeReport: z.enum(policeReportFilterValues).optional(),
+  gangCrimeLink: z.enum(linkFilterValues).optional(),
+  violentExtremismLink: z.enum(linkFilterValues).optional(),
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
 });
@@ -321,4 +341,39 @@ export function acknowledgementReminderAt(reportedAt: Date, workingDays: number,
     if (!isWeekend(day) && !isDayOff(format(day, 'yyyy-MM-dd'))) counted += 1;
   }
   return new Date(day.getTime());
+}
+
+const stockholm = 'Europe/Stockholm';
+
+/** The instant a Stockholm calendar date (YYYY-MM-DD) begins, whatever the server's own zone. */
+export function stockholmDayStart(date: string): Date {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return new Date(new TZDate(year, month - 1, day, stockholm).getTime());
+}
+
+/** The instant the Stockholm calendar day after `date` begins: the exclusive end of a `to` filter. */
+export function stockholmDayEnd(date: string): Date {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return new Date(new TZDate(year, month - 1, day + 1, stockholm).getTime());
+}
+
+/** Most rows one Excel export may hold; a larger list must be narrowed by its filters first. */
+export const incidentExportRowLimit = 100_000;
+
+/**
+ * The Stockholm wall-clock time of an instant, as a Date whose UTC fields read that time: what a
+ * spreadsheet cell (which has no time zone) must hold to show Swedish time.
+ */
+export function stockholmWallClock(instant: Date): Date {
+  const local = new TZDate(instant.getTime(), stockholm);
+  return new Date(
+    Date.UTC(
+      local.getFullYear(),
+      local.getMonth(),
+      local.getDate(),
+      local.getHours(),
+      local.getMinutes(),
+      local.getSeconds(),
+    ),
+  );
 }

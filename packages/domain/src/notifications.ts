@@ -2,7 +2,12 @@ import { z } from 'zod';
 import type { Role } from './roles.ts';
 import { idSchema } from './text.ts';
 
-export const notificationKinds = ['incident_reported', 'incident_status_changed', 'incident_unacknowledged'] as const;
+export const notificationKinds = [
+  'incident_reported',
+  'incident_status_changed',
+  'incident_unacknowledged',
+  'incident_reported_on_behalf',
+] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 /**

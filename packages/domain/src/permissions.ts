@@ -20,6 +20,8 @@ export const permissions = [
   'incidents.read',
   'incidents.handle',
   'incidents.read_person_of_concern',
+  'incidents.report_on_behalf',
+  'incidents.export_person_of_concern',
   'jobs.read',
   'jobs.manage',
 ] as const;
@@ -40,12 +42,28 @@ const handling = [...reporting, 'incidents.handle', 'incidents.read_person_of_co
 export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
   employee: [...reporting],
   elected_official: [...reporting],
-  manager: ['organisation.read', 'people.read', 'sites.read', ...handling],
+  manager: ['organisation.read', 'people.read', 'sites.read', ...handling, 'incidents.report_on_behalf'],
   // The safety representative sees the incidents of the area, never the person of concern.
   safety_representative: ['organisation.read', 'sites.read', ...reporting],
   security_coordinator: ['organisation.read', 'people.read', 'sites.read', ...handling],
-  security_department: ['organisation.read', 'people.read', 'sites.read', 'parties.read', 'audit.read', ...handling],
-  party_security_contact: ['parties.read', 'people.read', ...reporting, 'incidents.read_person_of_concern'],
+  // Person-of-concern data in bulk (an Excel export) only for the security department: need-to-know
+  // for one incident at a time does not extend to a spreadsheet of criminal-offence data.
+  security_department: [
+    'organisation.read',
+    'people.read',
+    'sites.read',
+    'parties.read',
+    'audit.read',
+    ...handling,
+    'incidents.export_person_of_concern',
+  ],
+  party_security_contact: [
+    'parties.read',
+    'people.read',
+    ...reporting,
+    'incidents.read_person_of_concern',
+    'incidents.report_on_behalf',
+  ],
   duty_officer: ['organisation.read', 'sites.read'],
   board_reader: ['organisation.read'],
   administrator: [

@@ -67,6 +67,11 @@ export const problemCatalog = {
     sv: 'Importen innehåller fel. Inget har sparats.',
     en: 'The import contains errors. Nothing has been saved.',
   },
+  export_too_large: {
+    status: 422,
+    sv: 'Listan har för många rader för en export. Avgränsa med filtren och försök igen.',
+    en: 'The list has too many rows to export. Narrow it with the filters and try again.',
+  },
   internal_error: {
     status: 500,
     sv: 'Något gick fel hos oss. Försök igen.',

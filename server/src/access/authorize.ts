@@ -80,7 +80,16 @@ export function scopeCondition<DB, Table extends keyof DB>(
   builder: ExpressionBuilder<DB, Table>,
   columns: ScopeColumns,
 ): Expression<SqlBool> {
-  const scope = scopeOf(actor, permission);
+  return scopeConditionOf(actor, scopeOf(actor, permission), builder, columns);
+}
+
+/** `scopeCondition` for a scope already worked out, e.g. one part of `scopeParts`. */
+export function scopeConditionOf<DB, Table extends keyof DB>(
+  actor: Actor,
+  scope: Scope,
+  builder: ExpressionBuilder<DB, Table>,
+  columns: ScopeColumns,
+): Expression<SqlBool> {
   if (scope.isTenantWide) return builder.lit(true);
   const alternatives: Expression<SqlBool>[] = [];
   if (columns.orgUnitPath) {
@@ -95,6 +104,21 @@ export function scopeCondition<DB, Table extends keyof DB>(
     alternatives.push(builder(columns.personId, '=', actor.personId));
   }
   return alternatives.length > 0 ? builder.or(alternatives) : builder.lit(false);
+}
+
+/**
+ * A scope cut into the parts that `scopeConditionOf` would OR together: each subtree, the parties,
+ * oneself. A large list can query each part on its own index and merge them (a UNION), where one
+ * query with the OR would scan the whole table. Together the parts are exactly the scope.
+ */
+export function scopeParts(scope: Scope): Scope[] {
+  if (scope.isTenantWide) return [scope];
+  const none: Scope = { isTenantWide: false, orgUnitPaths: [], partyIds: [], includesSelf: false };
+  return [
+    ...scope.orgUnitPaths.map((path) => ({ ...none, orgUnitPaths: [path] })),
+    ...(scope.partyIds.length > 0 ? [{ ...none, partyIds: scope.partyIds }] : []),
+    ...(scope.includesSelf ? [{ ...none, includesSelf: true }] : []),
+  ];
 }
 
 function escapeLike(text: string): string {

@@ -5,7 +5,7 @@ import {
   requiresWorkEnvironmentAuthorityNotice,
   requiresWorkInjuryReport,
 } from '@varn/domain';
-import type { Actor } from '../access/authorize.ts';
+import { type Actor, authorize } from '../access/authorize.ts';
 import { findRoleHolders } from '../access/role-holders.ts';
 import { type AuditContext, recordAudit } from '../audit/audit-log.ts';
 import { notify } from '../notifications/notify.ts';
@@ -18,16 +18,38 @@ const unknownReference = (path: string) =>
   new AppError('validation_failed', { errors: [fieldError(path, 'unknown_reference', 'Not found', 'Hittades inte')] });
 
 /**
+ * Who the report is about: the signed-in person, or the person they report for. A manager reports
+ * for an employee whose unit lies in their subtree, a party office for an elected official of its
+ * party; anyone else answers 404, exactly as a person that does not exist.
+ */
+async function reporterOf(db: Db, actor: Actor, report: IncidentReport) {
+  const personId = report.onBehalfOfPersonId ?? actor.personId;
+  const reporter = await db
+    .selectFrom('people as person')
+    .leftJoin('orgUnits as unit', 'unit.id', 'person.unitId')
+    .select(['person.id', 'person.unitId', 'person.partyId', 'person.kind', 'person.isActive', 'unit.path'])
+    .where('person.tenantId', '=', actor.tenantId)
+    .where('person.id', '=', personId)
+    .executeTakeFirst();
+  if (!reporter) throw new AppError('not_found');
+  if (personId !== actor.personId) {
+    if (!reporter.isActive) throw new AppError('not_found');
+    // An employee is reached through the unit, an elected official through the party: never across.
+    authorize(actor, 'incidents.report_on_behalf', {
+      orgUnitPath: reporter.kind === 'employee' ? reporter.path : null,
+      partyId: reporter.kind === 'elected_official' ? reporter.partyId : null,
+    });
+  }
+  return reporter;
+}
+
+type Reporter = Awaited<ReturnType<typeof reporterOf>>;
+
+/**
  * Where a report belongs: the unit it names, else the site's unit, else the reporter's own unit;
  * an elected official's report also belongs to their party, so the party office sees it.
  */
-async function placeOf(db: Db, actor: Actor, report: IncidentReport) {
-  const reporter = await db
-    .selectFrom('people')
-    .select(['unitId', 'partyId', 'kind'])
-    .where('tenantId', '=', actor.tenantId)
-    .where('id', '=', actor.personId)
-    .executeTakeFirstOrThrow();
+async function placeOf(db: Db, actor: Actor, reporter: Reporter, report: IncidentReport) {
   let siteUnitId: string | null = null;
   if (report.place.kind === 'site') {
     const site = await db
@@ -72,14 +94,17 @@ export async function reportIncident(
   context: AuditContext,
   report: IncidentReport,
 ) {
-  const { unitId, unitPath, partyId, isByElectedOfficial } = await placeOf(db, actor, report);
+  const reporter = await reporterOf(db, actor, report);
+  const isOnBehalf = reporter.id !== actor.personId;
+  const { unitId, unitPath, partyId, isByElectedOfficial } = await placeOf(db, actor, reporter, report);
   const serious = isSerious(report);
   const { consequences, policeReport, crisisSupport } = report;
   const row = await db
     .insertInto('incidents')
     .values({
       tenantId: actor.tenantId,
-      reporterPersonId: actor.personId,
+      reporterPersonId: reporter.id,
+      registeredByPersonId: isOnBehalf ? actor.personId : null,
       unitId,
       partyId,
       siteId: report.place.kind === 'site' ? report.place.siteId : null,
@@ -139,9 +164,16 @@ export async function reportIncident(
     db,
     jobs,
     actor.tenantId,
-    recipients.filter((personId) => personId !== actor.personId),
+    recipients.filter((personId) => personId !== actor.personId && personId !== reporter.id),
     { kind: 'incident_reported', incidentId: row.id, isSerious: serious },
   );
+  if (isOnBehalf) {
+    await notify(db, jobs, actor.tenantId, [reporter.id], {
+      kind: 'incident_reported_on_behalf',
+      incidentId: row.id,
+      isSerious: serious,
+    });
+  }
   await scheduleAcknowledgementReminder(
     db,
     jobs,
@@ -152,7 +184,10 @@ export async function reportIncident(
     action: 'incident.report',
     resourceType: 'incident',
     resourceId: row.id,
-    details: { hasPersonOfConcern: report.personOfConcern !== null },
+    details: {
+      hasPersonOfConcern: report.personOfConcern !== null,
+      ...(isOnBehalf ? { onBehalfOfPersonId: reporter.id } : {}),
+    },
   });
   return row.id;
 }

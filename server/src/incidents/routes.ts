@@ -18,6 +18,7 @@ import { actorOf } from '../access/route-access.ts';
 import { auditContextOf } from '../audit/audit-log.ts';
 import { respondWithWrite } from '../platform/write.ts';
 import { attachmentRoutes } from './attachment-routes.ts';
+import { exportIncidents } from './export.ts';
 import {
   commentOnIncident,
   correctIncident,
@@ -63,6 +64,25 @@ export const incidentRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => findIncidents(app.db, actorOf(request), request.query, request.query),
+  );
+  app.get(
+    '/api/incidents/export',
+    {
+      config: { access: 'incidents.read' },
+      schema: { tags: ['incidents'], querystring: incidentFilterSchema },
+    },
+    async (request, reply) => {
+      const exported = await exportIncidents(app.db, actorOf(request), context(request), request.query);
+      return (
+        reply
+          .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header('content-disposition', `attachment; filename="${exported.fileName}"`)
+          .header('cache-control', 'no-store')
+          // The row count lets the browser show how far a download has come.
+          .header('x-row-count', String(exported.rowCount))
+          .send(exported.stream)
+      );
+    },
   );
   app.get(
     '/api/incidents/:id',

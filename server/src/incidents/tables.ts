@@ -6,6 +6,8 @@ export interface IncidentTable {
   id: Generated<string>;
   tenantId: string;
   reporterPersonId: string;
+  /** Who registered a report made on the reporter's behalf; null when the reporter made it. */
+  registeredByPersonId: Generated<string | null>;
   unitId: string | null;
   partyId: string | null;
   siteId: string | null;
@@ -50,6 +52,7 @@ export const incidentColumns = tagColumns<IncidentTable>('incidents', {
   id: 'internal',
   tenantId: 'internal',
   reporterPersonId: 'personal',
+  registeredByPersonId: 'personal',
   unitId: 'internal',
   partyId: 'internal',
   siteId: 'internal',

@@ -18,6 +18,7 @@ const subjects: Record<NotificationKind, (job: EmailJob) => string> = {
     job.isSerious ? 'Allvarlig händelse rapporterad i Värn' : 'Ny händelse rapporterad i Värn',
   incident_status_changed: () => 'Din rapport i Värn har uppdaterats',
   incident_unacknowledged: () => 'Påminnelse: en rapport i Värn väntar på kvittering',
+  incident_reported_on_behalf: () => 'En händelse har rapporterats för din räkning i Värn',
 };
 
 /**

@@ -1,3 +1,4 @@
+import type { NotificationKind } from '@varn/domain';
 import type { Generated } from 'kysely';
 import { tagColumns } from '../platform/sensitivity.ts';
 
@@ -5,7 +6,7 @@ export interface NotificationTable {
   id: Generated<string>;
   tenantId: string;
   recipientPersonId: string;
-  kind: 'incident_reported' | 'incident_status_changed' | 'incident_unacknowledged';
+  kind: NotificationKind;
   incidentId: string;
   status: string | null;
   isSerious: Generated<boolean>;

@@ -65,7 +65,10 @@ export function IncidentPage({ measures: Measures }: { measures: IncidentSlot })
           <InvestigationSection incident={incident.data} canHandle={canHandle} />
           <Measures incident={incident.data} canHandle={canHandle} />
           <IncidentNotices incident={incident.data} canHandle={canHandle} />
-          <IncidentTimeline timeline={incident.data.timeline} />
+          <IncidentTimeline
+            timeline={incident.data.timeline}
+            names={{ reporter: incident.data.reporter.name, registeredBy: incident.data.registeredBy?.name ?? null }}
+          />
           {(canHandle || incident.data.reporter.personId === personId) && (
             <>
               <CommentForm incident={incident.data} />

@@ -4,8 +4,10 @@ import { formatDateTime } from '../shared/ui/format-date.ts';
 
 type TimelineEvent = Incident['timeline'][number];
 
+type Names = { reporter: string; registeredBy: string | null };
+
 /** What happened to the report, oldest first, as the server orders it. */
-export function IncidentTimeline({ timeline }: { timeline: readonly TimelineEvent[] }) {
+export function IncidentTimeline({ timeline, names }: { timeline: readonly TimelineEvent[]; names: Names }) {
   const { t } = useTranslation();
   return (
     <section aria-labelledby="incident-timeline-title" className="panel">
@@ -16,7 +18,7 @@ export function IncidentTimeline({ timeline }: { timeline: readonly TimelineEven
           // biome-ignore lint/suspicious/noArrayIndexKey: the list is append-only
           <li key={index} className="timeline__event">
             <p className="timeline__what">
-              <EventText event={event} />
+              <EventText event={event} names={names} />
             </p>
             <p className="card__meta">
               <time dateTime={event.occurredAt}>{formatDateTime(event.occurredAt)}</time>
@@ -30,8 +32,11 @@ export function IncidentTimeline({ timeline }: { timeline: readonly TimelineEven
   );
 }
 
-function EventText({ event }: { event: TimelineEvent }) {
+function EventText({ event, names }: { event: TimelineEvent; names: Names }) {
   const { t } = useTranslation();
+  if (event.kind === 'reported' && names.registeredBy) {
+    return t('incidents.timeline.reportedOnBehalf', { registrant: names.registeredBy, reporter: names.reporter });
+  }
   if (event.kind === 'reported') return t('incidents.timeline.reported');
   if (event.kind === 'comment') return t('incidents.timeline.comment');
   if (event.kind === 'investigation_updated') {

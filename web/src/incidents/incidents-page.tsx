@@ -6,9 +6,13 @@ import {
   incidentKinds,
   incidentStatuses,
   incidentTypes,
+  linkFilterValues,
+  policeReportFilterValues,
 } from '@varn/domain';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useOrgUnits } from '../organisation/api/get-org-units.ts';
 import { FilterSelect } from '../shared/forms/filter-fields.tsx';
 import { useAddressFilters } from '../shared/forms/use-address-filters.ts';
 import { paths } from '../shared/paths.ts';
@@ -19,10 +23,24 @@ import { Loading } from '../shared/ui/loading.tsx';
 import { PageHeader } from '../shared/ui/page-header.tsx';
 import { ProblemAlert } from '../shared/ui/problem-alert.tsx';
 import { type IncidentFilters, useIncidents } from './api/get-incidents.ts';
+import { IncidentExport } from './incident-export.tsx';
 import { IncidentTitle, StatusBadge } from './incident-labels.tsx';
 import './incidents.css';
 
-const filterNames = ['kind', 'type', 'status', 'isSerious'] as const;
+const filterNames = [
+  'kind',
+  'type',
+  'status',
+  'isSerious',
+  'unitId',
+  'policeReport',
+  'gangCrimeLink',
+  'violentExtremismLink',
+  'from',
+  'to',
+] as const;
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const isOneOf = <T extends string>(values: readonly T[], value: string | null): value is T =>
   value !== null && (values as readonly string[]).includes(value);
@@ -30,11 +48,17 @@ const isOneOf = <T extends string>(values: readonly T[], value: string | null): 
 /** The address's filter values that name a real kind, type or status; others are ignored. */
 function filtersOf(values: Record<(typeof filterNames)[number], string>): IncidentFilters {
   const filters: IncidentFilters = {};
-  const { kind, type, status, isSerious } = values;
+  const { kind, type, status, isSerious, unitId, policeReport, gangCrimeLink, violentExtremismLink, from, to } = values;
   if (isOneOf<IncidentKind>(incidentKinds, kind)) filters.kind = kind;
   if (isOneOf<IncidentType>(incidentTypes, type)) filters.type = type;
   if (isOneOf<IncidentStatus>(incidentStatuses, status)) filters.status = status;
   if (isSerious === 'true' || isSerious === 'false') filters.isSerious = isSerious;
+  if (uuid.test(unitId)) filters.unitId = unitId;
+  if (isOneOf(policeReportFilterValues, policeReport)) filters.policeReport = policeReport;
+  if (isOneOf(linkFilterValues, gangCrimeLink)) filters.gangCrimeLink = gangCrimeLink;
+  if (isOneOf(linkFilterValues, violentExtremismLink)) filters.violentExtremismLink = violentExtremismLink;
+  if (isoDate.test(from)) filters.from = from;
+  if (isoDate.test(to)) filters.to = to;
   return filters;
 }
 
@@ -51,6 +75,10 @@ export function IncidentsPage() {
   } = useAddressFilters(filterNames);
   const applied = filtersOf(appliedValues);
   const canReport = useHasPermission('incidents.report');
+  // The link filters read person-of-concern data: offered only to need-to-know roles (the API refuses others).
+  const mayFilterOnConcern = useHasPermission('incidents.read_person_of_concern');
+  const mayReadOrganisation = useHasPermission('organisation.read');
+  const units = useOrgUnits(mayReadOrganisation);
   const incidents = useIncidents(applied);
   const items = incidents.data?.pages.flatMap((page) => page.items) ?? [];
   const isFiltered = Object.keys(applied).length > 0;
@@ -111,6 +139,63 @@ export function IncidentsPage() {
               { value: 'false', label: t('incidents.list.notSerious') },
             ]}
           />
+          {mayReadOrganisation && (
+            <FilterSelect
+              id="incidents-unit"
+              label={t('incidents.list.unit')}
+              value={draft.unitId}
+              onChange={setDraftValue('unitId')}
+              options={[
+                { value: '', label: t('incidents.list.allUnits') },
+                ...(units.data ?? []).map((unit) => ({ value: unit.id, label: unit.name })),
+              ]}
+            />
+          )}
+          <FilterSelect
+            id="incidents-police-report"
+            label={t('incidents.list.policeReport')}
+            value={draft.policeReport}
+            onChange={setDraftValue('policeReport')}
+            options={[
+              { value: '', label: t('incidents.list.allPoliceReports') },
+              ...policeReportFilterValues.map((value) => ({
+                value,
+                label: value === 'none' ? t('incidents.list.policeNone') : t(`incidents.policeStatuses.${value}`),
+              })),
+            ]}
+          />
+          {mayFilterOnConcern &&
+            (['gangCrimeLink', 'violentExtremismLink'] as const).map((name) => (
+              <FilterSelect
+                key={name}
+                id={`incidents-${name}`}
+                label={t(`incidents.list.${name}`)}
+                value={draft[name]}
+                onChange={setDraftValue(name)}
+                options={[
+                  { value: '', label: t('incidents.list.anyLink') },
+                  ...linkFilterValues.map((value) => ({ value, label: t(`incidents.links.${value}`) })),
+                ]}
+              />
+            ))}
+          <FilterDate id="incidents-from" label={t('incidents.list.from')}>
+            <input
+              id="incidents-from"
+              type="date"
+              className="field__input"
+              value={draft.from}
+              onChange={(event) => setDraftValue('from')(event.target.value)}
+            />
+          </FilterDate>
+          <FilterDate id="incidents-to" label={t('incidents.list.to')}>
+            <input
+              id="incidents-to"
+              type="date"
+              className="field__input"
+              value={draft.to}
+              onChange={(event) => setDraftValue('to')(event.target.value)}
+            />
+          </FilterDate>
           <div className="filters__actions">
             <button type="submit" className="button button--primary">
               {t('common.filter')}
@@ -121,6 +206,7 @@ export function IncidentsPage() {
           </div>
         </form>
       </search>
+      <IncidentExport filters={applied} />
       <section aria-labelledby="incidents-list-title">
         <h2 id="incidents-list-title" className="visually-hidden">
           {t('incidents.list.listTitle')}
@@ -162,5 +248,17 @@ function IncidentCard({ incident, listSearch }: { incident: IncidentSummary; lis
         {t('incidents.list.contextLabel', { situation: t(`incidents.contexts.${incident.context}`) })}
       </p>
     </li>
+  );
+}
+
+/** A date filter: a Stockholm calendar date, as the API takes `from` and `to`. */
+function FilterDate({ id, label, children }: { id: string; label: string; children: ReactNode }) {
+  return (
+    <div className="field">
+      <label htmlFor={id} className="field__label">
+        {label}
+      </label>
+      {children}
+    </div>
   );
 }

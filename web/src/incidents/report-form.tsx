@@ -14,8 +14,10 @@ import { SelectField } from '../shared/forms/select-field.tsx';
 import { TextAreaField } from '../shared/forms/text-area-field.tsx';
 import { TextField } from '../shared/forms/text-field.tsx';
 import { useFormValues } from '../shared/forms/use-form-values.ts';
+import { useHasPermission } from '../shared/session/session-context.tsx';
 import { AttachmentPicker } from './attachment-picker.tsx';
 import { CheckboxGroupField, RadioGroupField } from './choice-fields.tsx';
+import { OnBehalfFields } from './on-behalf-fields.tsx';
 import { ReportDetailsFields } from './report-details-fields.tsx';
 import { initialReportValues, isDetailPath, reportInputOf, reportSchema } from './report-values.ts';
 
@@ -38,6 +40,7 @@ export function ReportForm({ sites, files, onFilesChange, ...form }: ReportFormP
   const [areDetailsOpen, setDetailsOpen] = useState(false);
   const identifiers = findDirectIdentifiers(values.description);
   const hasSites = sites !== null && sites.length > 0;
+  const mayReportOnBehalf = useHasPermission('incidents.report_on_behalf');
 
   const { attempt, fieldErrors } = form.errors;
   // biome-ignore lint/correctness/useExhaustiveDependencies: each failed submission is the trigger
@@ -47,6 +50,7 @@ export function ReportForm({ sites, files, onFilesChange, ...form }: ReportFormP
 
   return (
     <RecordForm {...form} schema={reportSchema} input={reportInputOf(values)} reset={reset}>
+      {mayReportOnBehalf && <OnBehalfFields values={values} set={set} />}
       <RadioGroupField
         name="kind"
         legend={t('incidents.report.kind')}

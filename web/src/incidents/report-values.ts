@@ -66,6 +66,10 @@ export type ReportValues = {
   isPoliceHelpOffered: boolean;
   crisisSupportStatus: CrisisSupportStatus;
   isOccupationalHealthContacted: boolean;
+  /** Reporting for someone else (managers and party offices only). */
+  onBehalf: 'yes' | 'no';
+  onBehalfSearch: string;
+  onBehalfOfPersonId: string;
 };
 
 /** A new report: now, the reporter affected, nothing else chosen. */
@@ -99,6 +103,9 @@ export function initialReportValues(now = new Date()): ReportValues {
     isPoliceHelpOffered: false,
     crisisSupportStatus: 'not_offered',
     isOccupationalHealthContacted: false,
+    onBehalf: 'no',
+    onBehalfSearch: '',
+    onBehalfOfPersonId: '',
   };
 }
 
@@ -175,6 +182,8 @@ export function reportInputOf(values: ReportValues): unknown {
       status: values.crisisSupportStatus,
       isOccupationalHealthContacted: values.isOccupationalHealthContacted,
     },
+    // '' when nobody is chosen yet: the schema then asks for a person instead of reporting for oneself.
+    onBehalfOfPersonId: values.onBehalf === 'yes' ? values.onBehalfOfPersonId : null,
   };
 }
 
@@ -215,6 +224,7 @@ const reportMessageKeys = {
   'policeReport.reportedOn': 'policeReportedOn',
   'policeReport.referenceNumber': 'policeReferenceNumber',
   'policeReport.reasonNotMade': 'policeReasonNotMade',
+  onBehalfOfPersonId: 'onBehalfOfPersonId',
 } as const satisfies Record<string, keyof typeof sv.incidents.reportErrors>;
 
 function messageOf(path: string): LocalizedText | undefined {

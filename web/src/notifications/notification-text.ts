@@ -19,6 +19,8 @@ export function useNotificationText() {
           default:
             return t('notifications.what.statusChanged');
         }
+      case 'incident_reported_on_behalf':
+        return t('notifications.what.reportedOnBehalf');
       // A kind this page has no sentence for yet still reads sensibly and links to its incident.
       default:
         return t('notifications.what.other');

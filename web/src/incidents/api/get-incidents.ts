@@ -4,7 +4,9 @@ import {
   type IncidentStatus,
   type IncidentType,
   incidentSummarySchema,
+  type linkFilterValues,
   pageSchema,
+  type policeReportFilterValues,
 } from '@varn/domain';
 import { apiRequest } from '../../shared/api/api-client.ts';
 
@@ -13,6 +15,13 @@ export type IncidentFilters = {
   type?: IncidentType;
   status?: IncidentStatus;
   isSerious?: 'true' | 'false';
+  unitId?: string;
+  policeReport?: (typeof policeReportFilterValues)[number];
+  gangCrimeLink?: (typeof linkFilterValues)[number];
+  violentExtremismLink?: (typeof linkFilterValues)[number];
+  /** Stockholm calendar dates (YYYY-MM-DD), both included. */
+  from?: string;
+  to?: string;
 };
 
 export const incidentsQueryKey = ['incidents'] as const;
