@@ -1,6 +1,7 @@
 export * from './audit.ts';
 export * from './auth.ts';
 export * from './identifiers.ts';
+export * from './incident-statistics.ts';
 export * from './incidents.ts';
 export * from './notifications.ts';
 export * from './organisation.ts';

@@ -20,6 +20,7 @@ export const permissions = [
   'incidents.read',
   'incidents.handle',
   'incidents.read_person_of_concern',
+  'incidents.statistics',
 ] as const;
 export type Permission = (typeof permissions)[number];
 export type RouteAccess = Permission | 'public' | 'authenticated';
@@ -27,9 +28,10 @@ export type RouteAccess = Permission | 'public' | 'authenticated';
 // Reporting and reading one's own reports come with the base roles (employee, elected official, a
 // self grant every member of staff or official holds); which reports a role reads is its grant's
 // scope. Roles granted city-wide for another task (duty officer, administrator) do not read
-// incidents: need-to-know. The board reader sees aggregates only.
+// incidents: need-to-know. The board reader sees aggregates only: the statistics of its scope.
 const reporting = ['incidents.report', 'incidents.read'] as const;
 const handling = [...reporting, 'incidents.handle', 'incidents.read_person_of_concern'] as const;
+const statistics = 'incidents.statistics';
 
 /**
  * The permission model: what each role may do. The scope of the grant that carries the role limits
@@ -38,14 +40,22 @@ const handling = [...reporting, 'incidents.handle', 'incidents.read_person_of_co
 export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
   employee: [...reporting],
   elected_official: [...reporting],
-  manager: ['organisation.read', 'people.read', 'sites.read', ...handling],
+  manager: ['organisation.read', 'people.read', 'sites.read', ...handling, statistics],
   // The safety representative sees the incidents of the area, never the person of concern.
-  safety_representative: ['organisation.read', 'sites.read', ...reporting],
-  security_coordinator: ['organisation.read', 'people.read', 'sites.read', ...handling],
-  security_department: ['organisation.read', 'people.read', 'sites.read', 'parties.read', 'audit.read', ...handling],
-  party_security_contact: ['parties.read', 'people.read', ...reporting, 'incidents.read_person_of_concern'],
+  safety_representative: ['organisation.read', 'sites.read', ...reporting, statistics],
+  security_coordinator: ['organisation.read', 'people.read', 'sites.read', ...handling, statistics],
+  security_department: [
+    'organisation.read',
+    'people.read',
+    'sites.read',
+    'parties.read',
+    'audit.read',
+    ...handling,
+    statistics,
+  ],
+  party_security_contact: ['parties.read', 'people.read', ...reporting, 'incidents.read_person_of_concern', statistics],
   duty_officer: ['organisation.read', 'sites.read'],
-  board_reader: ['organisation.read'],
+  board_reader: ['organisation.read', statistics],
   administrator: [
     'organisation.read',
     'organisation.manage',
