@@ -16,6 +16,7 @@ import { PersonPage } from '../organisation/person-page.tsx';
 import { SitesPage } from '../organisation/sites-page.tsx';
 import { paths } from '../shared/paths.ts';
 import { StartPage } from '../start/start-page.tsx';
+import { StatisticsPage } from '../statistics/statistics-page.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
 import { PublicLayout } from './public-layout.tsx';
 import { RequirePermission } from './require-permission.tsx';
@@ -37,6 +38,7 @@ const protectedPages: readonly ProtectedPage[] = [
   { path: paths.reportIncident, permission: 'incidents.report', page: <ReportIncidentPage /> },
   { path: paths.incidents, permission: 'incidents.read', page: <IncidentsPage /> },
   { path: '/handelser/:incidentId', permission: 'incidents.read', page: <IncidentPage /> },
+  { path: paths.statistics, permission: 'incidents.statistics', page: <StatisticsPage /> },
 ];
 
 export function createRouter() {

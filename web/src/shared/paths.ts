@@ -14,4 +14,5 @@ export const paths = {
   incident: (incidentId: string) => `/handelser/${encodeURIComponent(incidentId)}`,
   reportIncident: '/rapportera',
   notifications: '/aviseringar',
+  statistics: '/statistik',
 } as const;

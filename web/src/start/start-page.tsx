@@ -23,6 +23,7 @@ const taskPaths = {
   'audit.read': paths.auditLog,
   'incidents.report': paths.reportIncident,
   'incidents.read': paths.incidents,
+  'incidents.statistics': paths.statistics,
 } satisfies Partial<Record<Permission, string>>;
 type PermissionWithPage = keyof typeof taskPaths;
 
