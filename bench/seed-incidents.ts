@@ -140,28 +140,3 @@ export async function seedIncidents(
   const row = counted.rows[0];
   return { units: row?.units ?? 0, incidents: row?.incidents ?? 0, personsOfConcern: row?.concerns ?? 0 };
 }
-
-/**
- * The statistics a security department would ask for, as one SQL aggregate (there is no statistics
- * endpoint yet): incidents per month (Stockholm time), type and unit over the last 12 months for one
- * administration's subtree, with the share of them reported to the police.
- */
-export function statisticsQuery(tenantId: string, administrationPath: string) {
-  return sql<{ month: Date; type: string; unitId: string; incidents: number; policeReportedShare: number }>`
-    SELECT date_trunc('month', incident.occurred_at, 'Europe/Stockholm') AS month,
-      type.type,
-      incident.unit_id,
-      count(*)::int AS incidents,
-      round(avg(CASE WHEN incident.police_report_status = 'made' THEN 1 ELSE 0 END), 3)::float8
-        AS police_reported_share
-    FROM incidents AS incident
-    JOIN org_units AS unit ON unit.id = incident.unit_id
-    CROSS JOIN LATERAL unnest(incident.types) AS type(type)
-    WHERE incident.tenant_id = ${tenantId}
-      AND unit.tenant_id = ${tenantId}
-      AND unit.path LIKE ${`${administrationPath}%`}
-      AND incident.occurred_at >= date_trunc('month', now(), 'Europe/Stockholm') - interval '11 months'
-    GROUP BY 1, 2, 3
-    ORDER BY 1, 2, 3
-  `;
-}
