@@ -110,7 +110,7 @@ async function benchDatabase(database: Database): Promise<void> {
     const seedSeconds = (performance.now() - startedAt) / 1000;
     const seedNote =
       `${database}: seeded ${counts.units} units, ${counts.incidents} incidents, ` +
-      `${counts.personsOfConcern} persons of concern in ${seedSeconds.toFixed(1)} s (with ANALYZE)`;
+      `${counts.personsOfConcern} persons of concern in ${seedSeconds.toFixed(1)} s (with VACUUM ANALYZE)`;
     console.log(seedNote);
     notes.push(seedNote);
     await timeStatistics(database, db, seeded);
