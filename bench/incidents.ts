@@ -21,7 +21,7 @@ import autocannon, { type Options, type Result } from 'autocannon';
 import { sql } from 'kysely';
 import { generate } from 'otplib';
 import type { Actor } from '../server/src/access/authorize.ts';
-import { getIncidentStatistics, statisticsQuery } from '../server/src/incidents/statistics.ts';
+import { getIncidentStatistics, groupsQuery, totalsQuery } from '../server/src/incidents/statistics.ts';
 import { type Db, openDatabase } from '../server/src/platform/database.ts';
 import { type SeededDatabase, seedBenchDatabase } from './seed.ts';
 import { seedIncidents } from './seed-incidents.ts';
@@ -191,11 +191,17 @@ async function timeStatistics(database: Database, db: Db, seeded: SeededDatabase
       `statistics (getIncidentStatistics) as the ${who}, last 12 months: ${entry.incidents} incidents in ` +
         `${entry.units} units, median ${median(runsMs).toFixed(0)} ms (runs ${runsMs.map((ms) => ms.toFixed(0)).join(', ')})`,
     );
-    const compiled = statisticsQuery(db, actor, statisticsPeriod({}), null, undefined).compile();
-    const plan = await sql
-      .raw<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${inline(compiled.sql, compiled.parameters)}`)
-      .execute(db);
-    appendExplain(`${database}: statistics as the ${role}`, compiled.sql, plan.rows);
+    const period = statisticsPeriod({});
+    for (const [part, query] of [
+      ['totals', totalsQuery(db, actor, period, null, undefined)],
+      ['by month, unit and context', groupsQuery(db, actor, period, null, undefined)],
+    ] as const) {
+      const compiled = query.compile();
+      const plan = await sql
+        .raw<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${inline(compiled.sql, compiled.parameters)}`)
+        .execute(db);
+      appendExplain(`${database}: statistics (${part}) as the ${role}`, compiled.sql, plan.rows);
+    }
   }
 }
 

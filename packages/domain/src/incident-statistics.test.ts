@@ -21,6 +21,10 @@ test('dates are Stockholm days, summer time included', () => {
   assert.equal(period.startsAt.toISOString(), '2026-03-28T23:00:00.000Z');
   assert.equal(period.endsBefore.toISOString(), '2026-04-02T22:00:00.000Z');
   assert.deepEqual(period.months, ['2026-03', '2026-04']);
+  assert.deepEqual(
+    period.monthStarts.map((start) => start.toISOString()),
+    ['2026-02-28T23:00:00.000Z', '2026-03-31T22:00:00.000Z'],
+  );
 });
 
 test('an end before the start and more than ten years are refused', () => {

@@ -64,6 +64,8 @@ export interface StatisticsPeriod {
   endsBefore: Date;
   /** Every Stockholm month of the period ('YYYY-MM'), oldest first. */
   months: string[];
+  /** The instant each of `months` begins in Stockholm (the first may lie before `startsAt`). */
+  monthStarts: Date[];
 }
 
 /**
@@ -81,14 +83,16 @@ export function statisticsPeriod(
   const startsAt = new Date(stockholmMidnight(from).getTime());
   const endsBefore = new Date(addDays(stockholmMidnight(to), 1).getTime());
   const months: string[] = [];
+  const monthStarts: Date[] = [];
   for (
     let month = startOfMonth(stockholmMidnight(from));
     format(month, 'yyyy-MM') <= to.slice(0, 7);
     month = addMonths(month, 1)
   ) {
     months.push(format(month, 'yyyy-MM'));
+    monthStarts.push(new Date(month.getTime()));
   }
-  return { from, to, startsAt, endsBefore, months };
+  return { from, to, startsAt, endsBefore, months, monthStarts };
 }
 
 const countSchema = z.number().int().min(0);
