@@ -200,7 +200,20 @@ async function timeStatistics(database: Database, db: Db, seeded: SeededDatabase
       const plan = await sql
         .raw<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${inline(compiled.sql, compiled.parameters)}`)
         .execute(db);
-      appendExplain(`${database}: statistics (${part}) as the ${role}`, compiled.sql, plan.rows);
+      appendExplain(`${database}: statistics (${part}) as the ${role} (custom plan)`, compiled.sql, plan.rows);
+      // The server runs it as a named prepared statement: after five runs PostgreSQL may keep a generic plan.
+      await db.connection().execute(async (connection) => {
+        await sql.raw(`PREPARE bench_statistics AS ${compiled.sql}`).execute(connection);
+        await sql.raw('SET plan_cache_mode = force_generic_plan').execute(connection);
+        const generic = await sql
+          .raw<{ 'QUERY PLAN': string }>(
+            `EXPLAIN (ANALYZE, BUFFERS) EXECUTE bench_statistics(${compiled.parameters.map(literal).join(', ')})`,
+          )
+          .execute(connection);
+        await sql.raw('DEALLOCATE bench_statistics').execute(connection);
+        await sql.raw('RESET plan_cache_mode').execute(connection);
+        appendExplain(`${database}: statistics (${part}) as the ${role} (generic plan)`, compiled.sql, generic.rows);
+      });
     }
   }
 }
@@ -385,7 +398,11 @@ async function explainLists(database: Database, db: Db, tenantId: string, seeded
 
 function literal(value: unknown): string {
   if (typeof value === 'number') return String(value);
-  const text = value instanceof Date ? value.toISOString() : String(value);
+  const text = Array.isArray(value)
+    ? `{${value.map((item) => `"${String(item)}"`).join(',')}}`
+    : value instanceof Date
+      ? value.toISOString()
+      : String(value);
   return `'${text.replace(/'/g, "''")}'`;
 }
 

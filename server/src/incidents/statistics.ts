@@ -99,8 +99,8 @@ export function totalsQuery(
 /**
  * Counts by month, unit and context in one pass (hash aggregates only). The month is the Stockholm
  * month's number in the period, found by width_bucket among the months' start instants: cheaper per
- * row than converting each time to Stockholm time. The instants are written into the SQL as
- * literals, not parameters, so that the same expression stands in SELECT and GROUP BY.
+ * row than converting each timestamp to Stockholm time. It is computed in a subquery so that GROUP BY
+ * names the column: the SQL text stays the same whatever the period (one prepared statement).
  */
 export function groupsQuery(
   db: Db,
@@ -109,18 +109,28 @@ export function groupsQuery(
   unitPath: string | null,
   kind: IncidentStatisticsQuery['kind'],
 ) {
-  const monthStarts = sql.join(period.monthStarts.map((start) => sql.lit(start.toISOString())));
-  const monthIndex = sql<number>`width_bucket(${sql.ref('incident.occurredAt')}, ARRAY[${monthStarts}]::timestamptz[])`;
-  return scopedIncidents(db, actor, period, unitPath, kind)
+  const monthStarts = period.monthStarts.map((start) => start.toISOString());
+  const counted = scopedIncidents(db, actor, period, unitPath, kind)
     .select(({ ref }) => [
-      sql<number>`GROUPING(${ref('incident.unitId')}, ${ref('incident.context')})::int`.as('groupingSet'),
-      monthIndex.as('monthIndex'),
+      sql<number>`width_bucket(${ref('incident.occurredAt')}, ${monthStarts}::timestamptz[])`.as('monthIndex'),
       'incident.unitId',
-      sql<string | null>`max(${ref('unit.name')})`.as('unitName'),
+      'unit.name as unitName',
       'incident.context',
+    ])
+    .as('counted');
+  return db
+    .selectFrom(counted)
+    .select(({ ref }) => [
+      sql<number>`GROUPING(${ref('counted.unitId')}, ${ref('counted.context')})::int`.as('groupingSet'),
+      'counted.monthIndex',
+      'counted.unitId',
+      sql<string | null>`max(${ref('counted.unitName')})`.as('unitName'),
+      'counted.context',
       sql<number>`count(*)::int`.as('count'),
     ])
-    .groupBy(sql`GROUPING SETS ((${monthIndex}), (${sql.ref('incident.unitId')}), (${sql.ref('incident.context')}))`);
+    .groupBy(
+      sql`GROUPING SETS ((${sql.ref('counted.monthIndex')}), (${sql.ref('counted.unitId')}), (${sql.ref('counted.context')}))`,
+    );
 }
 
 /** The incidents counted: the actor's tenant and statistics scope, the period, the unit subtree, the kind. */
