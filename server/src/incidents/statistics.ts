@@ -13,9 +13,9 @@ import type { Db } from '../platform/database.ts';
 
 type Period = ReturnType<typeof statisticsPeriod>;
 
-// Bits of GROUPING(unit, context): 1 where a set does not group by that column; the month set
-// groups by neither of them.
-const groupingSets = { byMonth: 0b11, byUnit: 0b01, byContext: 0b10 } as const;
+// Bits of GROUPING(unit, context, types): 1 where a set does not group by that column; the month
+// set groups by none of them.
+const groupingSets = { byMonth: 0b111, byUnit: 0b011, byContext: 0b101, byTypes: 0b110 } as const;
 
 const isLinked = (column: 'concern.gangCrimeLink' | 'concern.violentExtremismLink') =>
   sql<boolean>`${sql.ref(column)} IN ('suspected', 'confirmed')`;
@@ -24,7 +24,7 @@ const countWhere = (condition: RawBuilder<unknown>) => sql<number>`(count(*) FIL
 /**
  * The statistics of the incidents in the actor's `incidents.statistics` scope (optionally one
  * organisation subtree and one kind) that occurred in the period, in two statements over the same
- * scoped rows: the totals (one row) and the counts by month, unit and context (GROUPING SETS).
+ * scoped rows: the totals (one row) and the counts by month, unit, context and types (GROUPING SETS).
  * Person-of-concern counts below five are withheld from readers without need-to-know over the whole
  * of what is counted.
  */
@@ -52,7 +52,7 @@ export async function getIncidentStatistics(
     total: totals.total,
     // width_bucket counts from 1.
     byMonth: period.months.map((month, index) => ({ month, count: byMonth.get(index + 1) ?? 0 })),
-    byType: incidentTypes.map((type, index) => ({ type, count: totals.typeCounts[index] ?? 0 })),
+    byType: countByType(groups.filter((row) => row.groupingSet === groupingSets.byTypes)),
     byContext: incidentContexts.map((context) => ({ context, count: byContext.get(context) ?? 0 })),
     byUnit: groups
       .filter((row) => row.groupingSet === groupingSets.byUnit)
@@ -68,9 +68,19 @@ export async function getIncidentStatistics(
 }
 
 /**
- * One row: the total, police reports, person-of-concern links, one count per type (in the order of
- * `incidentTypes`; an incident of several types counts under each) and the median days from the
- * report to its acknowledgement.
+ * Per type, from the counts per combination of types: an incident of several types counts under
+ * each of them.
+ */
+function countByType(combinations: readonly { types: string[] | null; count: number }[]) {
+  return incidentTypes.map((type) => ({
+    type,
+    count: combinations.reduce((sum, row) => sum + (row.types?.includes(type) ? row.count : 0), 0),
+  }));
+}
+
+/**
+ * One row: the total, police reports, person-of-concern links and the median days from the report
+ * to its acknowledgement (ordered as intervals: cheaper than a number computed per row).
  */
 export function totalsQuery(
   db: Db,
@@ -86,21 +96,19 @@ export function totalsQuery(
       countWhere(sql`${ref('incident.policeReportStatus')} = 'made'`).as('policeReportMade'),
       countWhere(isLinked('concern.gangCrimeLink')).as('gangCrimeLink'),
       countWhere(isLinked('concern.violentExtremismLink')).as('violentExtremismLink'),
-      sql<number[]>`ARRAY[${sql.join(
-        incidentTypes.map((type) => countWhere(sql`${sql.lit(type)} = ANY(${ref('incident.types')})`)),
-      )}]`.as('typeCounts'),
       sql<number>`count(${ref('incident.acknowledgedAt')})::int`.as('acknowledged'),
-      sql<number | null>`percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM ${ref(
+      sql<number | null>`extract(epoch FROM percentile_cont(0.5) WITHIN GROUP (ORDER BY ${ref(
         'incident.acknowledgedAt',
-      )} - ${ref('incident.createdAt')}) / 86400)`.as('medianDays'),
+      )} - ${ref('incident.createdAt')})) / 86400`.as('medianDays'),
     ]);
 }
 
 /**
- * Counts by month, unit and context in one pass (hash aggregates only). The month is the Stockholm
- * month's number in the period, found by width_bucket among the months' start instants: cheaper per
- * row than converting each timestamp to Stockholm time. It is computed in a subquery so that GROUP BY
- * names the column: the SQL text stays the same whatever the period (one prepared statement).
+ * Counts by month, unit, context and combination of types in one pass (hash aggregates only). The
+ * month is the Stockholm month's number in the period, found by width_bucket among the months' start
+ * instants: cheaper per row than converting each timestamp to Stockholm time. It is computed in a
+ * subquery so that GROUP BY names the column: the SQL text stays the same whatever the period (one
+ * prepared statement).
  */
 export function groupsQuery(
   db: Db,
@@ -116,20 +124,26 @@ export function groupsQuery(
       'incident.unitId',
       'unit.name as unitName',
       'incident.context',
+      'incident.types',
     ])
     .as('counted');
   return db
     .selectFrom(counted)
     .select(({ ref }) => [
-      sql<number>`GROUPING(${ref('counted.unitId')}, ${ref('counted.context')})::int`.as('groupingSet'),
+      sql<number>`GROUPING(${ref('counted.unitId')}, ${ref('counted.context')}, ${ref('counted.types')})::int`.as(
+        'groupingSet',
+      ),
       'counted.monthIndex',
       'counted.unitId',
       sql<string | null>`max(${ref('counted.unitName')})`.as('unitName'),
       'counted.context',
+      'counted.types',
       sql<number>`count(*)::int`.as('count'),
     ])
     .groupBy(
-      sql`GROUPING SETS ((${sql.ref('counted.monthIndex')}), (${sql.ref('counted.unitId')}), (${sql.ref('counted.context')}))`,
+      sql`GROUPING SETS ((${sql.ref('counted.monthIndex')}), (${sql.ref('counted.unitId')}), (${sql.ref(
+        'counted.context',
+      )}), (${sql.ref('counted.types')}))`,
     );
 }
 
