@@ -194,7 +194,7 @@ async function timeStatistics(database: Database, db: Db, seeded: SeededDatabase
     const period = statisticsPeriod({});
     for (const [part, query] of [
       ['totals', totalsQuery(db, actor, period, null, undefined)],
-      ['by month, unit and context', groupsQuery(db, actor, period, null, undefined)],
+      ['by month, unit, context and types', groupsQuery(db, actor, period, null, undefined)],
     ] as const) {
       const compiled = query.compile();
       const plan = await sql
