@@ -3,6 +3,7 @@ export * from './auth.ts';
 export * from './identifiers.ts';
 export * from './incident-attachments.ts';
 export * from './incident-investigation.ts';
+export * from './incident-statistics.ts';
 export * from './incidents.ts';
 export * from './jobs.ts';
 export * from './measures.ts';

@@ -19,8 +19,20 @@ test("only the administrator sees and reruns the tenant's failed jobs", () => {
   }
 });
 
-test('the board reader never reaches personal data', () => {
-  assert.deepEqual(rolePermissions.board_reader, ['organisation.read']);
+test('the board reader never reaches personal data: the organisation and the incident statistics only', () => {
+  assert.deepEqual(rolePermissions.board_reader, ['organisation.read', 'incidents.statistics']);
+});
+
+test('incident statistics are for the roles that follow incidents up, never for employees or officials', () => {
+  const withStatistics = roles.filter((role) => rolesHavePermission([role], 'incidents.statistics'));
+  assert.deepEqual(withStatistics.sort(), [
+    'board_reader',
+    'manager',
+    'party_security_contact',
+    'safety_representative',
+    'security_coordinator',
+    'security_department',
+  ]);
 });
 
 test('every permission is held by some role', () => {

@@ -20,6 +20,7 @@ export const permissions = [
   'incidents.read',
   'incidents.handle',
   'incidents.read_person_of_concern',
+  'incidents.statistics',
   'incidents.report_on_behalf',
   'incidents.export_person_of_concern',
   'jobs.read',
@@ -31,9 +32,10 @@ export type RouteAccess = Permission | 'public' | 'authenticated';
 // Reporting and reading one's own reports come with the base roles (employee, elected official, a
 // self grant every member of staff or official holds); which reports a role reads is its grant's
 // scope. Roles granted city-wide for another task (duty officer, administrator) do not read
-// incidents: need-to-know. The board reader sees aggregates only.
+// incidents: need-to-know. The board reader sees aggregates only: the statistics of its scope.
 const reporting = ['incidents.report', 'incidents.read'] as const;
 const handling = [...reporting, 'incidents.handle', 'incidents.read_person_of_concern'] as const;
+const statistics = 'incidents.statistics';
 
 /**
  * The permission model: what each role may do. The scope of the grant that carries the role limits
@@ -42,10 +44,10 @@ const handling = [...reporting, 'incidents.handle', 'incidents.read_person_of_co
 export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
   employee: [...reporting],
   elected_official: [...reporting],
-  manager: ['organisation.read', 'people.read', 'sites.read', ...handling, 'incidents.report_on_behalf'],
+  manager: ['organisation.read', 'people.read', 'sites.read', ...handling, statistics, 'incidents.report_on_behalf'],
   // The safety representative sees the incidents of the area, never the person of concern.
-  safety_representative: ['organisation.read', 'sites.read', ...reporting],
-  security_coordinator: ['organisation.read', 'people.read', 'sites.read', ...handling],
+  safety_representative: ['organisation.read', 'sites.read', ...reporting, statistics],
+  security_coordinator: ['organisation.read', 'people.read', 'sites.read', ...handling, statistics],
   // Person-of-concern data in bulk (an Excel export) only for the security department: need-to-know
   // for one incident at a time does not extend to a spreadsheet of criminal-offence data.
   security_department: [
@@ -55,6 +57,7 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
     'parties.read',
     'audit.read',
     ...handling,
+    statistics,
     'incidents.export_person_of_concern',
   ],
   party_security_contact: [
@@ -62,10 +65,11 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
     'people.read',
     ...reporting,
     'incidents.read_person_of_concern',
+    statistics,
     'incidents.report_on_behalf',
   ],
   duty_officer: ['organisation.read', 'sites.read'],
-  board_reader: ['organisation.read'],
+  board_reader: ['organisation.read', statistics],
   administrator: [
     'organisation.read',
     'organisation.manage',

@@ -57,6 +57,20 @@ export function isInScope(actor: Actor, scope: Scope, resource: ScopedResource):
 }
 
 /**
+ * True when `outer` reaches everything `inner` reaches (e.g. need-to-know over the whole of a
+ * statistics scope). Org subtrees are compared by path prefix; a self scope only within a self scope.
+ */
+export function isScopeWithin(inner: Scope, outer: Scope): boolean {
+  if (outer.isTenantWide) return true;
+  if (inner.isTenantWide) return false;
+  return (
+    inner.orgUnitPaths.every((path) => outer.orgUnitPaths.some((outerPath) => path.startsWith(outerPath))) &&
+    inner.partyIds.every((partyId) => outer.partyIds.includes(partyId)) &&
+    (!inner.includesSelf || outer.includesSelf)
+  );
+}
+
+/**
  * Throws not_found unless the record is in the actor's scope for the permission. Out-of-scope
  * records answer 404, exactly as missing ones: nobody learns what exists outside their part.
  */

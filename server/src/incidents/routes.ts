@@ -6,6 +6,8 @@ import {
   incidentNoticeSchema,
   incidentReportSchema,
   incidentSchema,
+  incidentStatisticsQuerySchema,
+  incidentStatisticsSchema,
   incidentStatusChangeSchema,
   incidentSummarySchema,
   incidentSummarySheetSchema,
@@ -28,6 +30,7 @@ import {
 } from './investigation.ts';
 import { findIncidents, getIncident } from './read.ts';
 import { reportIncident } from './report.ts';
+import { getIncidentStatistics } from './statistics.ts';
 import { moveIncident } from './workflow.ts';
 
 export const incidentRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -64,6 +67,19 @@ export const incidentRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => findIncidents(app.db, actorOf(request), request.query, request.query),
+  );
+  // Before '/api/incidents/:id' only for the reader: find-my-way prefers the static segment anyway.
+  app.get(
+    '/api/incidents/statistics',
+    {
+      config: { access: 'incidents.statistics' },
+      schema: {
+        tags: ['incidents'],
+        querystring: incidentStatisticsQuerySchema,
+        response: { 200: incidentStatisticsSchema },
+      },
+    },
+    async (request) => getIncidentStatistics(app.db, actorOf(request), request.query),
   );
   app.get(
     '/api/incidents/export',

@@ -18,6 +18,7 @@ import { PersonPage } from '../organisation/person-page.tsx';
 import { SitesPage } from '../organisation/sites-page.tsx';
 import { paths } from '../shared/paths.ts';
 import { StartPage } from '../start/start-page.tsx';
+import { StatisticsPage } from '../statistics/statistics-page.tsx';
 import { IncidentMeasureSummary, IncidentMeasures } from './incident-measures.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
 import { PublicLayout } from './public-layout.tsx';
@@ -46,6 +47,7 @@ const protectedPages: readonly ProtectedPage[] = [
     permission: 'incidents.handle',
     page: <IncidentSummaryPage measures={IncidentMeasureSummary} />,
   },
+  { path: paths.statistics, permission: 'incidents.statistics', page: <StatisticsPage /> },
 ];
 
 export function createRouter() {

@@ -16,4 +16,5 @@ export const paths = {
   reportIncident: '/rapportera',
   notifications: '/aviseringar',
   jobs: '/jobb',
+  statistics: '/statistik',
 } as const;

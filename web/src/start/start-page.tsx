@@ -24,6 +24,7 @@ const taskPaths = {
   'jobs.read': paths.jobs,
   'incidents.report': paths.reportIncident,
   'incidents.read': paths.incidents,
+  'incidents.statistics': paths.statistics,
 } satisfies Partial<Record<Permission, string>>;
 type PermissionWithPage = keyof typeof taskPaths;
 
