@@ -20,6 +20,8 @@ export const permissions = [
   'incidents.read',
   'incidents.handle',
   'incidents.read_person_of_concern',
+  'threat_cases.read',
+  'threat_cases.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 export type RouteAccess = Permission | 'public' | 'authenticated';
@@ -30,6 +32,8 @@ export type RouteAccess = Permission | 'public' | 'authenticated';
 // incidents: need-to-know. The board reader sees aggregates only.
 const reporting = ['incidents.report', 'incidents.read'] as const;
 const handling = [...reporting, 'incidents.handle', 'incidents.read_person_of_concern'] as const;
+// Threat cases: the role's scope is necessary but not enough; the case's access list decides (need-to-know).
+const threatCases = ['threat_cases.read', 'threat_cases.manage'] as const;
 
 /**
  * The permission model: what each role may do. The scope of the grant that carries the role limits
@@ -38,11 +42,19 @@ const handling = [...reporting, 'incidents.handle', 'incidents.read_person_of_co
 export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
   employee: [...reporting],
   elected_official: [...reporting],
-  manager: ['organisation.read', 'people.read', 'sites.read', ...handling],
+  manager: ['organisation.read', 'people.read', 'sites.read', ...handling, ...threatCases],
   // The safety representative sees the incidents of the area, never the person of concern.
   safety_representative: ['organisation.read', 'sites.read', ...reporting],
-  security_coordinator: ['organisation.read', 'people.read', 'sites.read', ...handling],
-  security_department: ['organisation.read', 'people.read', 'sites.read', 'parties.read', 'audit.read', ...handling],
+  security_coordinator: ['organisation.read', 'people.read', 'sites.read', ...handling, ...threatCases],
+  security_department: [
+    'organisation.read',
+    'people.read',
+    'sites.read',
+    'parties.read',
+    'audit.read',
+    ...handling,
+    ...threatCases,
+  ],
   party_security_contact: ['parties.read', 'people.read', ...reporting, 'incidents.read_person_of_concern'],
   duty_officer: ['organisation.read', 'sites.read'],
   board_reader: ['organisation.read'],
