@@ -1,3 +1,4 @@
+import { TZDate } from '@date-fns/tz';
 import { z } from 'zod';
 import { concernRelations, incidentStatuses, incidentTypes, linkAssessments } from './incidents.ts';
 import { freeText, idSchema, nameText } from './text.ts';
@@ -419,6 +420,7 @@ export const consultationInputSchema = z.strictObject({
   ),
 });
 export type ConsultationInput = z.input<typeof consultationInputSchema>;
+export type ConsultationValues = z.infer<typeof consultationInputSchema>;
 
 /** Adding someone to, or removing them from, a case's access list always gives a reason (audited). */
 export const accessChangeInputSchema = z.strictObject({
@@ -426,6 +428,7 @@ export const accessChangeInputSchema = z.strictObject({
   reason: nameText(500),
 });
 export type AccessChangeInput = z.input<typeof accessChangeInputSchema>;
+export type AccessChangeValues = z.infer<typeof accessChangeInputSchema>;
 
 export const reviewDateInputSchema = z.strictObject({
   nextReviewOn: isoDateNotBefore(
@@ -534,6 +537,7 @@ export const threatCaseSchema = threatCaseSummarySchema.extend({
       personId: idSchema,
       name: z.string(),
       reason: z.string(),
+      isCreator: z.boolean(),
       addedAt: z.string(),
       addedByName: z.string().nullable(),
     }),
@@ -543,3 +547,12 @@ export type ThreatCase = z.infer<typeof threatCaseSchema>;
 
 /** People whose roles reach a case and who may therefore be added to its access list. */
 export const accessCandidateSchema = z.object({ personId: idSchema, name: z.string() });
+
+/** When a case's review reminder fires: 08:00 in Stockholm on the review date. */
+export function reviewReminderAt(reviewOn: string): Date {
+  const [year, month, day] = reviewOn.split('-').map(Number) as [number, number, number];
+  return new Date(new TZDate(year, month - 1, day, 8, 0, 0, 'Europe/Stockholm').getTime());
+}
+
+/** A unit the actor may open a case for. */
+export const caseUnitSchema = z.object({ id: idSchema, name: z.string() });

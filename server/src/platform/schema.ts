@@ -11,6 +11,15 @@ import type {
   SiteTable,
   TenantTable,
 } from '../organisation/tables.ts';
+import type {
+  ThreatAssessmentTable,
+  ThreatCaseAccessTable,
+  ThreatCaseConsultationTable,
+  ThreatCaseIncidentTable,
+  ThreatCasePersonOfConcernTable,
+  ThreatCaseProtectedPersonTable,
+  ThreatCaseTable,
+} from '../threat-cases/tables.ts';
 import type { IdempotencyKeyTable, SchemaMigrationTable } from './tables.ts';
 
 /** Every table, as Kysely sees it (camelCase columns; the CamelCasePlugin maps to snake_case). */
@@ -32,5 +41,12 @@ export interface Database {
   incidentPersonsOfConcern: IncidentPersonOfConcernTable;
   incidentEvents: IncidentEventTable;
   notifications: NotificationTable;
+  threatCases: ThreatCaseTable;
+  threatCaseProtectedPersons: ThreatCaseProtectedPersonTable;
+  threatCasePersonsOfConcern: ThreatCasePersonOfConcernTable;
+  threatCaseIncidents: ThreatCaseIncidentTable;
+  threatAssessments: ThreatAssessmentTable;
+  threatCaseConsultations: ThreatCaseConsultationTable;
+  threatCaseAccess: ThreatCaseAccessTable;
   schemaMigrations: SchemaMigrationTable;
 }

@@ -8,6 +8,7 @@ import '../auth/tables.ts';
 import '../incidents/tables.ts';
 import '../notifications/tables.ts';
 import '../organisation/tables.ts';
+import '../threat-cases/tables.ts';
 import './tables.ts';
 import { createTestDatabase } from '../testing/test-database.ts';
 import type { Db } from './database.ts';
