@@ -16,6 +16,9 @@ import { PersonPage } from '../organisation/person-page.tsx';
 import { SitesPage } from '../organisation/sites-page.tsx';
 import { paths } from '../shared/paths.ts';
 import { StartPage } from '../start/start-page.tsx';
+import { NewThreatCasePage } from '../threat-cases/new-threat-case-page.tsx';
+import { ThreatCasePage } from '../threat-cases/threat-case-page.tsx';
+import { ThreatCasesPage } from '../threat-cases/threat-cases-page.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
 import { PublicLayout } from './public-layout.tsx';
 import { RequirePermission } from './require-permission.tsx';
@@ -37,6 +40,9 @@ const protectedPages: readonly ProtectedPage[] = [
   { path: paths.reportIncident, permission: 'incidents.report', page: <ReportIncidentPage /> },
   { path: paths.incidents, permission: 'incidents.read', page: <IncidentsPage /> },
   { path: '/handelser/:incidentId', permission: 'incidents.read', page: <IncidentPage /> },
+  { path: paths.threatCases, permission: 'threat_cases.read', page: <ThreatCasesPage /> },
+  { path: paths.newThreatCase, permission: 'threat_cases.manage', page: <NewThreatCasePage /> },
+  { path: '/hotbild/:caseId', permission: 'threat_cases.read', page: <ThreatCasePage /> },
 ];
 
 export function createRouter() {

@@ -14,4 +14,7 @@ export const paths = {
   incident: (incidentId: string) => `/handelser/${encodeURIComponent(incidentId)}`,
   reportIncident: '/rapportera',
   notifications: '/aviseringar',
+  threatCases: '/hotbild',
+  newThreatCase: '/hotbild/nytt',
+  threatCase: (caseId: string) => `/hotbild/${encodeURIComponent(caseId)}`,
 } as const;

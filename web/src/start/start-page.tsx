@@ -23,6 +23,7 @@ const taskPaths = {
   'audit.read': paths.auditLog,
   'incidents.report': paths.reportIncident,
   'incidents.read': paths.incidents,
+  'threat_cases.read': paths.threatCases,
 } satisfies Partial<Record<Permission, string>>;
 type PermissionWithPage = keyof typeof taskPaths;
 
