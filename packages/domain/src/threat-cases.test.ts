@@ -131,3 +131,10 @@ test('a pre-intake decision with arrangements must describe them', () => {
   assert.equal(fieldErrorsOf(result.error?.issues ?? [])[0]?.path, 'safetyArrangements');
   assert.ok(preIntakeAssessmentInputSchema.safeParse({ decision: 'decline' }).success);
 });
+
+test('missing ratings are reported even when the level is missing too, so a form shows both', () => {
+  const result = threatAssessmentInputSchema.safeParse({ templateVersion: 1, ratings: [], justification: '' });
+  const paths = fieldErrorsOf(result.error?.issues ?? []).map((error) => error.path);
+  assert.ok(paths.includes('ratings'), paths.join());
+  assert.ok(paths.includes('level'), paths.join());
+});

@@ -288,40 +288,25 @@ const isoDateNotBefore = (earliest: () => string, english: string, swedish: stri
 const today = () => new Date().toISOString().slice(0, 10);
 
 /**
- * One version of the assessment of a case. Every factor of the template version is rated exactly
- * once; the level is the assessor's, with a justification.
+ * The ratings of one assessment: every factor of the template version rated exactly once. Checked
+ * on the array itself, so that a form hears about missing ratings whatever else is wrong.
  */
-export const threatAssessmentInputSchema = z
-  .strictObject({
-    templateVersion: z.literal(currentTemplateVersion),
-    ratings: z.array(factorRatingSchema).max(assessmentFactors.length),
-    level: z.enum(threatLevels),
-    justification: freeText(5000).refine(
-      (text) => text.trim().length > 0,
-      localized('Justify the level', 'Motivera bedömningen'),
-    ),
-    recommendedMeasures: freeText(5000).default(''),
-    nextReviewOn: isoDateNotBefore(
-      today,
-      'The review date cannot be in the past',
-      'Datum för omprövning kan inte ligga bakåt i tiden',
-    )
-      .nullable()
-      .default(null),
-  })
-  .superRefine((assessment, context) => {
+const ratingsSchema = z
+  .array(factorRatingSchema)
+  .max(assessmentFactors.length)
+  .superRefine((ratings, context) => {
     const seen = new Set<string>();
-    assessment.ratings.forEach((rating, index) => {
+    ratings.forEach((rating, index) => {
       if (!factorIds.has(rating.factorId)) {
         context.addIssue({
           code: 'custom',
-          path: ['ratings', index, 'factorId'],
+          path: [index, 'factorId'],
           ...localized('Unknown risk factor', 'Okänd riskfaktor'),
         });
       } else if (seen.has(rating.factorId)) {
         context.addIssue({
           code: 'custom',
-          path: ['ratings', index, 'factorId'],
+          path: [index, 'factorId'],
           ...localized('Each factor once', 'Varje faktor en gång'),
         });
       }
@@ -331,7 +316,7 @@ export const threatAssessmentInputSchema = z
     if (missing.length > 0) {
       context.addIssue({
         code: 'custom',
-        path: ['ratings'],
+        path: [],
         ...localized(
           `Rate every factor (${missing.length} left); choose “unknown” where you lack information`,
           `Bedöm varje faktor (${missing.length} kvar); välj ”okänt” där underlag saknas`,
@@ -339,6 +324,25 @@ export const threatAssessmentInputSchema = z
       });
     }
   });
+
+/** One version of the assessment of a case; the level is the assessor's, with a justification. */
+export const threatAssessmentInputSchema = z.strictObject({
+  templateVersion: z.literal(currentTemplateVersion),
+  ratings: ratingsSchema,
+  level: z.enum(threatLevels),
+  justification: freeText(5000).refine(
+    (text) => text.trim().length > 0,
+    localized('Justify the level', 'Motivera bedömningen'),
+  ),
+  recommendedMeasures: freeText(5000).default(''),
+  nextReviewOn: isoDateNotBefore(
+    today,
+    'The review date cannot be in the past',
+    'Datum för omprövning kan inte ligga bakåt i tiden',
+  )
+    .nullable()
+    .default(null),
+});
 export type ThreatAssessmentInput = z.input<typeof threatAssessmentInputSchema>;
 export type ThreatAssessmentValues = z.infer<typeof threatAssessmentInputSchema>;
 

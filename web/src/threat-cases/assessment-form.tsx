@@ -56,8 +56,6 @@ export function AssessmentForm({ threatCase }: { threatCase: ThreatCase }) {
       <p>{t('threatCases.assessment.intro')}</p>
       <StatusMessage>{savedVersion && t('threatCases.assessment.saved', { version: savedVersion })}</StatusMessage>
       <AssessmentFormBody
-        // A fresh form after each version, starting from the new latest ratings.
-        key={threatCase.assessmentCount}
         threatCase={threatCase}
         onSaved={(version) => {
           setSavedVersion(version);
@@ -95,7 +93,14 @@ function AssessmentFormBody({ threatCase, onSaved }: { threatCase: ThreatCase; o
     write.mutate(
       { kind: 'assessments', body: input },
       {
-        onSuccess: (updated) => onSaved(updated.assessmentCount),
+        // The next assessment starts from this one's ratings, with a level and justification of its own.
+        onSuccess: (updated) => {
+          setRated(startingRatings(updated));
+          setLevel('');
+          setJustification('');
+          setNextReviewOn('');
+          onSaved(updated.assessmentCount);
+        },
         onError: errors.fail,
       },
     );

@@ -48,7 +48,7 @@ function LevelChart({ assessments }: { assessments: ThreatAssessment[] }) {
       </figcaption>
       <div className="level-chart" aria-hidden="true" data-testid="level-chart">
         <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+          <LineChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 8 }} accessibilityLayer={false}>
             <CartesianGrid stroke="#d3d9de" />
             <XAxis dataKey="label" tick={{ fill: '#1b1f23', fontSize: 12 }} />
             <YAxis
@@ -70,9 +70,10 @@ function LevelChart({ assessments }: { assessments: ThreatAssessment[] }) {
 function LevelTable({ assessments }: { assessments: ThreatAssessment[] }) {
   const { t } = useTranslation();
   return (
-    <div className="table-scroll">
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
+    <section className="table-scroll" aria-labelledby="threat-case-levels-caption" tabIndex={0}>
       <table className="table">
-        <caption>{t('threatCases.history.tableCaption')}</caption>
+        <caption id="threat-case-levels-caption">{t('threatCases.history.tableCaption')}</caption>
         <thead>
           <tr>
             <th scope="col">{t('threatCases.history.version')}</th>
@@ -96,7 +97,7 @@ function LevelTable({ assessments }: { assessments: ThreatAssessment[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
 

@@ -117,11 +117,11 @@ function NewThreatCaseForm({ units }: { units: { id: string; name: string }[] })
   }
 
   return (
-    <section aria-labelledby="new-threat-case-title" className="panel">
-      <h2 id="new-threat-case-title" className="visually-hidden">
+    <section aria-labelledby="threat-case-form-heading" className="panel">
+      <h2 id="threat-case-form-heading" className="visually-hidden">
         {t('threatCases.create.title')}
       </h2>
-      <Form id="new-threat-case" errors={errors} onSubmit={submit} labelledBy="new-threat-case-title">
+      <Form id="new-threat-case" errors={errors} onSubmit={submit} labelledBy="threat-case-form-heading">
         <TextField
           name="title"
           label={t('threatCases.create.caseTitle')}
