@@ -120,6 +120,21 @@ describe('threat cases', () => {
       await page.getByRole('region', { name: 'Hotbilden över tid' }).getByRole('table').waitFor();
       assert.equal(await scrollsSideways(page), false, 'the case page scrolls sideways at 360 px');
       await assertNoAxeViolations(page, 'the case page on a phone');
+
+      // Before taking the individual in: the decision with the meetings' safety arrangements.
+      const preIntake = page.getByRole('region', { name: 'Bedömning före inskrivning' });
+      await preIntake.getByLabel('Beslut', { exact: true }).selectOption({ label: 'Tas in med säkerhetsarrangemang' });
+      await preIntake.getByLabel('Vad BOPS sa').fill('BOPS råder till möten två och två.');
+      await preIntake.getByRole('button', { name: 'Spara bedömningen före inskrivning' }).click();
+      await preIntake.getByText('Beskriv säkerhetsarrangemangen för mötena').first().waitFor();
+      await preIntake
+        .getByLabel('Säkerhetsarrangemang för mötena')
+        .fill('Alltid två handläggare, rum med två utgångar.');
+      await preIntake.getByRole('button', { name: 'Spara bedömningen före inskrivning' }).click();
+      await preIntake.getByRole('status').filter({ hasText: 'Bedömningen före inskrivning är sparad.' }).waitFor();
+      await preIntake.getByText(/^Tas in med säkerhetsarrangemang – /).waitFor();
+      assert.equal(await scrollsSideways(page), false, 'the pre-intake assessment scrolls sideways at 360 px');
+      await assertNoAxeViolations(page, 'the case page with a pre-intake assessment');
     });
   });
 

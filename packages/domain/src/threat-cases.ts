@@ -410,14 +410,18 @@ export type ThreatCaseValues = z.infer<typeof threatCaseInputSchema>;
 /** Who a case was discussed with: the referring district, BOPS, the police, occupational health. */
 export const consultationParties = ['referring_district', 'bops', 'police', 'occupational_health', 'other'] as const;
 
-export const consultationInputSchema = z.strictObject({
-  party: z.enum(consultationParties),
-  consultedOn: z.iso
+/** A date that has happened: today or earlier. */
+const pastDate = () =>
+  z.iso
     .date()
     .refine(
       (date) => date <= today(),
       localized('The date cannot be in the future', 'Datumet kan inte ligga framåt i tiden'),
-    ),
+    );
+
+export const consultationInputSchema = z.strictObject({
+  party: z.enum(consultationParties),
+  consultedOn: pastDate(),
   outcome: freeText(3000).refine(
     (text) => text.trim().length > 0,
     localized('Describe the outcome', 'Beskriv utfallet'),
@@ -451,9 +455,9 @@ export const intakeDecisions = ['take_in', 'take_in_with_arrangements', 'postpon
  */
 export const preIntakeAssessmentInputSchema = z
   .strictObject({
-    referringDistrictDialogueOn: z.iso.date().nullable().default(null),
+    referringDistrictDialogueOn: pastDate().nullable().default(null),
     referringDistrictOutcome: freeText(2000).default(''),
-    bopsDialogueOn: z.iso.date().nullable().default(null),
+    bopsDialogueOn: pastDate().nullable().default(null),
     bopsOutcome: freeText(2000).default(''),
     decision: z.enum(intakeDecisions),
     safetyArrangements: freeText(3000).default(''),
@@ -467,6 +471,8 @@ export const preIntakeAssessmentInputSchema = z
       });
     }
   });
+
+export type PreIntakeAssessmentValues = z.infer<typeof preIntakeAssessmentInputSchema>;
 
 const levelOrNull = z.enum(threatLevels).nullable();
 
@@ -534,6 +540,19 @@ export const threatCaseSchema = threatCaseSummarySchema.extend({
       consultedOn: z.string(),
       outcome: z.string(),
       recordedByName: z.string(),
+    }),
+  ),
+  preIntakeAssessments: z.array(
+    z.object({
+      id: idSchema,
+      referringDistrictDialogueOn: z.string().nullable(),
+      referringDistrictOutcome: z.string(),
+      bopsDialogueOn: z.string().nullable(),
+      bopsOutcome: z.string(),
+      decision: z.enum(intakeDecisions),
+      safetyArrangements: z.string(),
+      decidedAt: z.string(),
+      decidedByName: z.string(),
     }),
   ),
   accessList: z.array(

@@ -17,6 +17,7 @@ import type {
   ThreatCaseConsultationTable,
   ThreatCaseIncidentTable,
   ThreatCasePersonOfConcernTable,
+  ThreatCasePreIntakeAssessmentTable,
   ThreatCaseProtectedPersonTable,
   ThreatCaseTable,
 } from '../threat-cases/tables.ts';
@@ -48,5 +49,6 @@ export interface Database {
   threatAssessments: ThreatAssessmentTable;
   threatCaseConsultations: ThreatCaseConsultationTable;
   threatCaseAccess: ThreatCaseAccessTable;
+  threatCasePreIntakeAssessments: ThreatCasePreIntakeAssessmentTable;
   schemaMigrations: SchemaMigrationTable;
 }

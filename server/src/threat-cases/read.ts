@@ -122,7 +122,7 @@ export async function getThreatCase(
   const row = await getAuthorizedCase(db, actor, 'threat_cases.read', id);
   await recordAudit(db, context, { action: 'threat_case.read', resourceType: 'threat_case', resourceId: id });
   const decrypt = (stored: string | null) => (stored === null ? null : decryptField(key, stored));
-  const [creator, protectedPersons, personsOfConcern, incidents, assessments, consultations, accessList] =
+  const [creator, protectedPersons, personsOfConcern, incidents, assessments, consultations, accessList, preIntake] =
     await Promise.all([
       db
         .selectFrom('people')
@@ -164,6 +164,14 @@ export async function getThreatCase(
         .where('access.caseId', '=', id)
         .orderBy('access.addedAt')
         .execute(),
+      db
+        .selectFrom('threatCasePreIntakeAssessments as assessment')
+        .innerJoin('people as decider', 'decider.id', 'assessment.decidedByPersonId')
+        .selectAll('assessment')
+        .select(['decider.givenName', 'decider.familyName'])
+        .where('assessment.caseId', '=', id)
+        .orderBy('assessment.decidedAt', 'desc')
+        .execute(),
     ]);
   return {
     ...presentSummary(row),
@@ -201,6 +209,17 @@ export async function getThreatCase(
       consultedOn: dateText(consultation.consultedOn) as string,
       outcome: consultation.outcome,
       recordedByName: fullName(consultation),
+    })),
+    preIntakeAssessments: preIntake.map((assessment) => ({
+      id: assessment.id,
+      referringDistrictDialogueOn: dateText(assessment.referringDistrictDialogueOn),
+      referringDistrictOutcome: assessment.referringDistrictOutcome,
+      bopsDialogueOn: dateText(assessment.bopsDialogueOn),
+      bopsOutcome: assessment.bopsOutcome,
+      decision: assessment.decision,
+      safetyArrangements: assessment.safetyArrangements,
+      decidedAt: new Date(assessment.decidedAt).toISOString(),
+      decidedByName: fullName(assessment),
     })),
     accessList: accessList.map((entry) => ({
       personId: entry.personId,

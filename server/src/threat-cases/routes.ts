@@ -7,6 +7,7 @@ import {
   listSchema,
   pageQuerySchema,
   pageSchema,
+  preIntakeAssessmentInputSchema,
   reviewDateInputSchema,
   threatAssessmentInputSchema,
   threatAssessmentSchema,
@@ -23,6 +24,7 @@ import { addToAccessList, findAccessCandidates, removeFromAccessList } from './a
 import { assessThreatCase, setReviewDate } from './assessments.ts';
 import { addConsultation } from './consultations.ts';
 import { createThreatCase } from './create.ts';
+import { addPreIntakeAssessment } from './pre-intake.ts';
 import { findThreatCases, getThreatCase, listAssessments } from './read.ts';
 import { findCaseUnits } from './units.ts';
 
@@ -104,6 +106,23 @@ export const threatCaseRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) =>
       respondWithWrite(request, reply, 201, async (db) => {
         await addConsultation(db, actorOf(request), context(request), request.params.id, request.body);
+        return getThreatCase(db, key, actorOf(request), context(request), request.params.id);
+      }),
+  );
+  app.post(
+    '/api/threat-cases/:id/pre-intake-assessments',
+    {
+      config: { access: 'threat_cases.manage' },
+      schema: {
+        tags,
+        params: idParamsSchema,
+        body: preIntakeAssessmentInputSchema,
+        response: { 201: threatCaseSchema },
+      },
+    },
+    async (request, reply) =>
+      respondWithWrite(request, reply, 201, async (db) => {
+        await addPreIntakeAssessment(db, actorOf(request), context(request), request.params.id, request.body);
         return getThreatCase(db, key, actorOf(request), context(request), request.params.id);
       }),
   );

@@ -180,3 +180,34 @@ export const threatCaseAccessColumns = tagColumns<ThreatCaseAccessTable>('threat
   addedByPersonId: 'personal',
   addedAt: 'internal',
 });
+
+export interface ThreatCasePreIntakeAssessmentTable {
+  id: Generated<string>;
+  tenantId: string;
+  caseId: string;
+  referringDistrictDialogueOn: DateText | null;
+  referringDistrictOutcome: string;
+  bopsDialogueOn: DateText | null;
+  bopsOutcome: string;
+  decision: 'take_in' | 'take_in_with_arrangements' | 'postpone' | 'decline';
+  safetyArrangements: string;
+  decidedByPersonId: string;
+  decidedAt: Generated<Date>;
+}
+// The outcomes of the dialogues concern the individual's links to crime (art. 10).
+export const threatCasePreIntakeAssessmentColumns = tagColumns<ThreatCasePreIntakeAssessmentTable>(
+  'threat_case_pre_intake_assessments',
+  {
+    id: 'internal',
+    tenantId: 'internal',
+    caseId: 'internal',
+    referringDistrictDialogueOn: 'internal',
+    referringDistrictOutcome: 'criminal_offence',
+    bopsDialogueOn: 'internal',
+    bopsOutcome: 'criminal_offence',
+    decision: 'sensitive',
+    safetyArrangements: 'sensitive',
+    decidedByPersonId: 'personal',
+    decidedAt: 'internal',
+  },
+);

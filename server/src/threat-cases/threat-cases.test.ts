@@ -308,4 +308,27 @@ describeEachDatabase('threat cases', (kind) => {
     assert.equal(consultation?.party, 'bops');
     assert.equal(consultation?.consultedOn, new Date().toISOString().slice(0, 10));
   });
+
+  test('a pre-intake assessment records the dialogues, the decision and the safety arrangements', async () => {
+    const threatCase = await openCase();
+    const manager = await harness.signIn('manager');
+    const today = new Date().toISOString().slice(0, 10);
+    const missingArrangements = await manager.post(`/api/threat-cases/${threatCase.id}/pre-intake-assessments`, {
+      decision: 'take_in_with_arrangements',
+    });
+    assert.equal(missingArrangements.statusCode, 400);
+    assert.equal(missingArrangements.json().errors[0].path, 'safetyArrangements');
+    const recorded = await manager.post(`/api/threat-cases/${threatCase.id}/pre-intake-assessments`, {
+      referringDistrictDialogueOn: today,
+      referringDistrictOutcome: 'Stadsdelen bekräftar kopplingar till ett nätverk.',
+      bopsDialogueOn: today,
+      bopsOutcome: 'BOPS råder till möten två och två.',
+      decision: 'take_in_with_arrangements',
+      safetyArrangements: 'Möten i rum med två utgångar, alltid två handläggare, personlarm.',
+    });
+    assert.equal(recorded.statusCode, 201, recorded.body);
+    const [assessment] = (recorded.json() as ThreatCase).preIntakeAssessments;
+    assert.equal(assessment?.decision, 'take_in_with_arrangements');
+    assert.equal(assessment?.bopsDialogueOn, today);
+  });
 });

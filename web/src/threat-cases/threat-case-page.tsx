@@ -14,6 +14,7 @@ import { AssessmentForm } from './assessment-form.tsx';
 import { AssessmentHistory } from './assessment-history.tsx';
 import { ConsultationsSection } from './consultations-section.tsx';
 import { LevelBadge } from './level-badge.tsx';
+import { PreIntakeSection } from './pre-intake-section.tsx';
 import { Section } from './section.tsx';
 import './threat-cases.css';
 
@@ -48,6 +49,7 @@ export function ThreatCasePage() {
           <AssessmentHistory assessments={data.assessments} />
           {canManage && <AssessmentForm threatCase={data} />}
           <ConsultationsSection threatCase={data} canManage={canManage} />
+          <PreIntakeSection threatCase={data} canManage={canManage} />
           <AccessListSection threatCase={data} canManage={canManage} />
         </>
       )}

@@ -99,3 +99,20 @@ CREATE TABLE threat_case_access (
   PRIMARY KEY (case_id, person_id)
 );
 CREATE INDEX threat_case_access_person ON threat_case_access (tenant_id, person_id);
+
+-- Before an individual with known links to criminal networks is taken into an operation (e.g. Jobbtorg):
+-- the dialogue with the referring district and BOPS, the decision and the meetings' safety arrangements.
+CREATE TABLE threat_case_pre_intake_assessments (
+  id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  tenant_id uuid NOT NULL REFERENCES tenants (id),
+  case_id uuid NOT NULL REFERENCES threat_cases (id) ON DELETE CASCADE,
+  referring_district_dialogue_on date,
+  referring_district_outcome text NOT NULL DEFAULT '',
+  bops_dialogue_on date,
+  bops_outcome text NOT NULL DEFAULT '',
+  decision text NOT NULL CHECK (decision IN ('take_in', 'take_in_with_arrangements', 'postpone', 'decline')),
+  safety_arrangements text NOT NULL DEFAULT '',
+  decided_by_person_id uuid NOT NULL REFERENCES people (id),
+  decided_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX threat_case_pre_intake_assessments_case ON threat_case_pre_intake_assessments (case_id, decided_at);

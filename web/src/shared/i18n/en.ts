@@ -703,6 +703,29 @@ export const en: Translation = {
       saved: 'The consultation is logged.',
       entry: '{{party}}, {{date}}',
     },
+    preIntake: {
+      title: 'Pre-intake assessment',
+      intro:
+        'Before a person with known links to criminal networks is taken into the operation: dialogue with the referring district and BOPS, decision and safety arrangements for the meetings.',
+      none: 'No pre-intake assessment has been made.',
+      referringDistrictDialogueOn: 'Date of the dialogue with the referring district',
+      referringDistrictOutcome: 'What the district said',
+      bopsDialogueOn: 'Date of the dialogue with BOPS',
+      bopsOutcome: 'What BOPS said',
+      decision: 'Decision',
+      decisions: {
+        take_in: 'Taken in',
+        take_in_with_arrangements: 'Taken in with safety arrangements',
+        postpone: 'Postponed',
+        decline: 'Not taken in',
+      },
+      safetyArrangements: 'Safety arrangements for the meetings',
+      submit: 'Save the pre-intake assessment',
+      saved: 'The pre-intake assessment is saved.',
+      entry: '{{decision}} – {{name}}, {{date}}',
+      dialogue: '{{party}} {{date}}: {{outcome}}',
+      notHeld: 'no dialogue',
+    },
     access: {
       title: 'Access list',
       intro:

@@ -702,6 +702,29 @@ export const sv = {
       saved: 'Samrådet är loggat.',
       entry: '{{party}}, {{date}}',
     },
+    preIntake: {
+      title: 'Bedömning före inskrivning',
+      intro:
+        'Innan en person med kända kopplingar till kriminella nätverk tas in i verksamheten: dialog med remitterande stadsdel och BOPS, beslut och säkerhetsarrangemang för mötena.',
+      none: 'Ingen bedömning före inskrivning är gjord.',
+      referringDistrictDialogueOn: 'Datum för dialog med remitterande stadsdel',
+      referringDistrictOutcome: 'Vad stadsdelen sa',
+      bopsDialogueOn: 'Datum för dialog med BOPS',
+      bopsOutcome: 'Vad BOPS sa',
+      decision: 'Beslut',
+      decisions: {
+        take_in: 'Tas in',
+        take_in_with_arrangements: 'Tas in med säkerhetsarrangemang',
+        postpone: 'Skjuts upp',
+        decline: 'Tas inte in',
+      },
+      safetyArrangements: 'Säkerhetsarrangemang för mötena',
+      submit: 'Spara bedömningen före inskrivning',
+      saved: 'Bedömningen före inskrivning är sparad.',
+      entry: '{{decision}} – {{name}}, {{date}}',
+      dialogue: '{{party}} {{date}}: {{outcome}}',
+      notHeld: 'ingen dialog',
+    },
     access: {
       title: 'Behörighetslista',
       intro:

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   type AccessChangeValues,
   type ConsultationValues,
+  type PreIntakeAssessmentValues,
   type ThreatAssessmentValues,
   type ThreatCase,
   threatCaseSchema,
@@ -10,11 +11,12 @@ import { apiRequest, newIdempotencyKey } from '../../shared/api/api-client.ts';
 import { threatCaseQueryKey } from './get-threat-case.ts';
 import { threatCasesQueryKey } from './get-threat-cases.ts';
 
-/** The writes on one case that answer with the whole case: a new assessment, a consultation, an access entry. */
+/** The writes on one case that answer with the whole case: an assessment, a consultation, an access entry, a pre-intake assessment. */
 type CaseWrite =
   | { kind: 'assessments'; body: ThreatAssessmentValues }
   | { kind: 'consultations'; body: ConsultationValues }
-  | { kind: 'access'; body: AccessChangeValues };
+  | { kind: 'access'; body: AccessChangeValues }
+  | { kind: 'pre-intake-assessments'; body: PreIntakeAssessmentValues };
 
 export function writeToThreatCase(caseId: string, write: CaseWrite): Promise<ThreatCase> {
   return apiRequest(`/api/threat-cases/${encodeURIComponent(caseId)}/${write.kind}`, {
