@@ -503,6 +503,10 @@ export const threatAssessmentSchema = z.object({
 });
 export type ThreatAssessment = z.infer<typeof threatAssessmentSchema>;
 
+/**
+ * One case as its reader may see it. `homeAddress` is null when none is recorded, and always in
+ * the answers to writes: those may be stored as idempotent replays, never with an address in them.
+ */
 export const threatCaseSchema = threatCaseSummarySchema.extend({
   protects: z.enum(protectedTargetKinds),
   siteId: idSchema.nullable(),

@@ -108,20 +108,22 @@ export async function listAssessments(db: Db, actor: Actor, context: AuditContex
 }
 
 /**
- * One case with its persons (home addresses decrypted), linked incidents, assessment versions,
- * consultations and access list. It names persons of concern and protected persons, so every read
- * is audited.
+ * One case with its persons, linked incidents, assessment versions, consultations and access list.
+ * It names persons of concern and protected persons, so every read is audited. Home addresses are
+ * decrypted with `addressKey`; with null they are withheld (null), as in the answers to writes:
+ * those are stored as idempotent replays, and the database must never hold an address in plaintext.
  */
 export async function getThreatCase(
   db: Db,
-  key: Buffer,
+  addressKey: Buffer | null,
   actor: Actor,
   context: AuditContext,
   id: string,
 ): Promise<ThreatCase> {
   const row = await getAuthorizedCase(db, actor, 'threat_cases.read', id);
   await recordAudit(db, context, { action: 'threat_case.read', resourceType: 'threat_case', resourceId: id });
-  const decrypt = (stored: string | null) => (stored === null ? null : decryptField(key, stored));
+  const decrypt = (stored: string | null) =>
+    stored === null || addressKey === null ? null : decryptField(addressKey, stored);
   const [creator, protectedPersons, personsOfConcern, incidents, assessments, consultations, accessList, preIntake] =
     await Promise.all([
       db

@@ -110,7 +110,9 @@ describeEachDatabase('threat cases', (kind) => {
       'a manager opens cases for their own unit',
     );
     assert.equal(threatCase.incidents[0]?.id, incident.json().id);
-    assert.equal(threatCase.protectedPersons[0]?.homeAddress, protectedAddress);
+    assert.equal(threatCase.protectedPersons[0]?.homeAddress, null, 'answers to writes withhold addresses');
+    const read = (await manager.get(`/api/threat-cases/${threatCase.id}`)).json() as ThreatCase;
+    assert.equal(read.protectedPersons[0]?.homeAddress, protectedAddress);
     assert.equal(threatCase.accessList[0]?.isCreator, true);
 
     const first = await manager.post(`/api/threat-cases/${threatCase.id}/assessments`, assessment('moderate'));
@@ -248,8 +250,17 @@ describeEachDatabase('threat cases', (kind) => {
     }
   });
 
-  test('home addresses are ciphertext in the database, and never in the audit log', async () => {
-    const threatCase = await openCase();
+  test('home addresses are ciphertext in the database, and never in the audit log or a stored answer', async () => {
+    const manager = await harness.signIn('manager');
+    const created = await manager.post('/api/threat-cases', newCase(), { 'idempotency-key': 'threat-case-address-1' });
+    assert.equal(created.statusCode, 201, created.body);
+    const threatCase = created.json() as ThreatCase;
+    const replays = await sql<{ count: number }>`
+      SELECT count(*)::int AS count FROM idempotency_keys
+      WHERE key = 'threat-case-address-1' AND response::text NOT LIKE '%Hemliga%' AND response::text NOT LIKE '%Okändavägen%'`.execute(
+      harness.db,
+    );
+    assert.equal(replays.rows[0]?.count, 1, 'the stored answer holds no home address');
     const stored = await sql<{ address: string }>`
       SELECT home_address_encrypted AS address FROM threat_case_protected_persons WHERE case_id = ${threatCase.id}
       UNION ALL

@@ -1,7 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type ThreatCase, type ThreatCaseValues, threatCaseSchema } from '@varn/domain';
 import { apiRequest } from '../../shared/api/api-client.ts';
-import { threatCaseQueryKey } from './get-threat-case.ts';
 import { threatCasesQueryKey } from './get-threat-cases.ts';
 
 export function createThreatCase(input: ThreatCaseValues, idempotencyKey: string): Promise<ThreatCase> {
@@ -14,9 +13,7 @@ export function useCreateThreatCase() {
   return useMutation({
     mutationFn: ({ input, idempotencyKey }: { input: ThreatCaseValues; idempotencyKey: string }) =>
       createThreatCase(input, idempotencyKey),
-    onSuccess: (threatCase) => {
-      queryClient.setQueryData(threatCaseQueryKey(threatCase.id), threatCase);
-      return queryClient.invalidateQueries({ queryKey: [...threatCasesQueryKey, 'list'] });
-    },
+    // The answer withholds home addresses: the case page reads the case afresh.
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: [...threatCasesQueryKey, 'list'] }),
   });
 }

@@ -32,7 +32,12 @@ export function useWriteToThreatCase(caseId: string) {
   return useMutation({
     mutationFn: (write: CaseWrite) => writeToThreatCase(caseId, write),
     onSuccess: (threatCase) => {
-      queryClient.setQueryData(threatCaseQueryKey(threatCase.id), threatCase);
+      // Answers to writes withhold home addresses; the persons do not change here, so keep the read ones.
+      queryClient.setQueryData<ThreatCase>(threatCaseQueryKey(threatCase.id), (current) => ({
+        ...threatCase,
+        protectedPersons: current?.protectedPersons ?? threatCase.protectedPersons,
+        personsOfConcern: current?.personsOfConcern ?? threatCase.personsOfConcern,
+      }));
       return Promise.all([
         queryClient.invalidateQueries({ queryKey: [...threatCasesQueryKey, 'list'] }),
         queryClient.invalidateQueries({ queryKey: [...threatCaseQueryKey(caseId), 'access-candidates'] }),
