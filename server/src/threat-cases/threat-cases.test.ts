@@ -342,4 +342,29 @@ describeEachDatabase('threat cases', (kind) => {
     assert.equal(assessment?.decision, 'take_in_with_arrangements');
     assert.equal(assessment?.bopsDialogueOn, today);
   });
+
+  test('the next review date is set with its reminder; a past date is refused', async () => {
+    const threatCase = await openCase();
+    const manager = await harness.signIn('manager');
+    const past = await manager.post(`/api/threat-cases/${threatCase.id}/review-date`, { nextReviewOn: '2020-01-01' });
+    assert.equal(past.statusCode, 400);
+    assert.equal(past.json().errors[0].path, 'nextReviewOn');
+    const inAMonth = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    const set = await manager.post(`/api/threat-cases/${threatCase.id}/review-date`, { nextReviewOn: inAMonth });
+    assert.equal(set.statusCode, 200, set.body);
+    assert.equal((set.json() as ThreatCase).nextReviewOn, inAMonth);
+    const jobs = await sql<{ count: number }>`
+      SELECT count(*)::int AS count FROM pgboss.job
+      WHERE name = 'threat_case_review' AND data->>'caseId' = ${threatCase.id} AND data->>'reviewOn' = ${inAMonth}`.execute(
+      harness.db,
+    );
+    assert.equal(jobs.rows[0]?.count, 1);
+    // A reminder for a date that has since changed does nothing.
+    const tenantId = (await personOf('manager')).tenantId;
+    await markReviewDue(harness.db, { tenantId, caseId: threatCase.id, reviewOn: '2026-01-01' });
+    const listed = ((await manager.get('/api/threat-cases')).json().items as ThreatCaseSummary[]).find(
+      (item) => item.id === threatCase.id,
+    );
+    assert.equal(listed?.isReviewDue, false);
+  });
 });
