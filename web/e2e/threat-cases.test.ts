@@ -138,12 +138,28 @@ describe('threat cases', () => {
     });
   });
 
-  test('a coordinator of the administration who is not on the access list does not see the case', async () => {
+  test('a coordinator of the administration sees the case only once the manager adds them with a reason', async () => {
     assert.ok(casePath, 'the case of the first test is missing');
     await browserTest.withPage({ signedInAs: 'security_coordinator', context: desktop }, async (page) => {
       await page.goto(browserTest.url(casePath));
       await page.getByRole('heading', { level: 1, name: 'Ärendet hittades inte' }).waitFor();
       await assertNoAxeViolations(page, 'a case the coordinator may not see');
+    });
+    await browserTest.withPage({ signedInAs: 'manager', context: desktop }, async (page) => {
+      await page.goto(browserTest.url(casePath));
+      const access = page.getByRole('region', { name: 'Behörighetslista' });
+      const addForm = access.getByRole('form', { name: 'Lägg till person' });
+      await addForm.getByLabel('Person').selectOption({ label: 'Samir Samordnare' });
+      await addForm.getByLabel('Skäl').fill('Samordnar skyddsåtgärderna för förvaltningen');
+      await addForm.getByRole('button', { name: 'Lägg till' }).click();
+      await access.getByRole('status').filter({ hasText: 'Samir Samordnare är tillagd.' }).waitFor();
+      await access.getByText(/Samordnar skyddsåtgärderna för förvaltningen/).waitFor();
+      await assertNoAxeViolations(page, 'the access list with an added person');
+    });
+    await browserTest.withPage({ signedInAs: 'security_coordinator', context: desktop }, async (page) => {
+      await page.goto(browserTest.url(casePath));
+      await page.getByRole('heading', { level: 1, name: 'Hot mot handläggare i receptionen' }).waitFor();
+      await page.getByRole('region', { name: 'Översikt' }).getByText('Nivå: Akut').waitFor();
     });
   });
 });
