@@ -14,4 +14,5 @@ export * from './permissions.ts';
 export * from './problem.ts';
 export * from './roles.ts';
 export * from './text.ts';
+export * from './threat-cases.ts';
 export * from './validation.ts';

@@ -47,3 +47,15 @@ test('roles that see sensitive data require a second factor, employees do not', 
   assert.equal(requiresSecondFactor(['employee', 'manager']), true);
   assert.equal(requiresSecondFactor(['party_security_contact']), true);
 });
+
+test('threat cases reach only the manager, the security coordinator and the security department', () => {
+  const withThreatCases = roles.filter((role) => rolesHavePermission([role], 'threat_cases.read'));
+  assert.deepEqual(withThreatCases, ['manager', 'security_coordinator', 'security_department']);
+  for (const role of roles) {
+    assert.equal(
+      rolesHavePermission([role], 'threat_cases.manage'),
+      rolesHavePermission([role], 'threat_cases.read'),
+      role,
+    );
+  }
+});

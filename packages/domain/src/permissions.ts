@@ -25,6 +25,8 @@ export const permissions = [
   'incidents.export_person_of_concern',
   'jobs.read',
   'jobs.manage',
+  'threat_cases.read',
+  'threat_cases.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 export type RouteAccess = Permission | 'public' | 'authenticated';
@@ -36,6 +38,8 @@ export type RouteAccess = Permission | 'public' | 'authenticated';
 const reporting = ['incidents.report', 'incidents.read'] as const;
 const handling = [...reporting, 'incidents.handle', 'incidents.read_person_of_concern'] as const;
 const statistics = 'incidents.statistics';
+// Threat cases: the role's scope is necessary but not enough; the case's access list decides (need-to-know).
+const threatCases = ['threat_cases.read', 'threat_cases.manage'] as const;
 
 /**
  * The permission model: what each role may do. The scope of the grant that carries the role limits
@@ -44,10 +48,18 @@ const statistics = 'incidents.statistics';
 export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
   employee: [...reporting],
   elected_official: [...reporting],
-  manager: ['organisation.read', 'people.read', 'sites.read', ...handling, statistics, 'incidents.report_on_behalf'],
+  manager: [
+    'organisation.read',
+    'people.read',
+    'sites.read',
+    ...handling,
+    statistics,
+    'incidents.report_on_behalf',
+    ...threatCases,
+  ],
   // The safety representative sees the incidents of the area, never the person of concern.
   safety_representative: ['organisation.read', 'sites.read', ...reporting, statistics],
-  security_coordinator: ['organisation.read', 'people.read', 'sites.read', ...handling, statistics],
+  security_coordinator: ['organisation.read', 'people.read', 'sites.read', ...handling, statistics, ...threatCases],
   // Person-of-concern data in bulk (an Excel export) only for the security department: need-to-know
   // for one incident at a time does not extend to a spreadsheet of criminal-offence data.
   security_department: [
@@ -59,6 +71,7 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
     ...handling,
     statistics,
     'incidents.export_person_of_concern',
+    ...threatCases,
   ],
   party_security_contact: [
     'parties.read',

@@ -78,6 +78,23 @@ export function authorize(actor: Actor, permission: Permission, resource: Scoped
   if (!isInScope(actor, scopeOf(actor, permission), resource)) throw new AppError('not_found');
 }
 
+/**
+ * Need-to-know on top of scope, for records with an access list (threat cases): the actor's grant
+ * must reach the record *and* the actor must be on its list. A tenant-wide grant of the permission
+ * (the security department) reaches every such record without being listed: see
+ * docs/decisions/2026-11-23-threat-case-need-to-know.md. Throws not_found otherwise.
+ */
+export function authorizeNeedToKnow(
+  actor: Actor,
+  permission: Permission,
+  resource: ScopedResource & { isListed: boolean },
+): void {
+  const scope = scopeOf(actor, permission);
+  if (!isInScope(actor, scope, resource) || !(scope.isTenantWide || resource.isListed)) {
+    throw new AppError('not_found');
+  }
+}
+
 type ScopeColumns = {
   orgUnitPath?: Expression<string | null>;
   partyId?: Expression<string | null>;
@@ -137,4 +154,18 @@ export function scopeParts(scope: Scope): Scope[] {
 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (character) => `\\${character}`);
+}
+
+/**
+ * The same decision as `authorizeNeedToKnow` for list queries: in scope and on the access list
+ * (`isListed`, an expression such as an EXISTS over the list), or tenant-wide.
+ */
+export function needToKnowCondition<DB, Table extends keyof DB>(
+  actor: Actor,
+  permission: Permission,
+  builder: ExpressionBuilder<DB, Table>,
+  columns: ScopeColumns & { isListed: Expression<SqlBool> },
+): Expression<SqlBool> {
+  if (scopeOf(actor, permission).isTenantWide) return builder.lit(true);
+  return builder.and([scopeCondition(actor, permission, builder, columns), columns.isListed]);
 }

@@ -20,6 +20,16 @@ import type {
   SiteTable,
   TenantTable,
 } from '../organisation/tables.ts';
+import type {
+  ThreatAssessmentTable,
+  ThreatCaseAccessTable,
+  ThreatCaseConsultationTable,
+  ThreatCaseIncidentTable,
+  ThreatCasePersonOfConcernTable,
+  ThreatCasePreIntakeAssessmentTable,
+  ThreatCaseProtectedPersonTable,
+  ThreatCaseTable,
+} from '../threat-cases/tables.ts';
 import type { IdempotencyKeyTable, SchemaMigrationTable } from './tables.ts';
 
 /** Every table, as Kysely sees it (camelCase columns; the CamelCasePlugin maps to snake_case). */
@@ -46,5 +56,13 @@ export interface Database {
   incidentAttachments: IncidentAttachmentTable;
   attachmentContents: AttachmentContentTable;
   notifications: NotificationTable;
+  threatCases: ThreatCaseTable;
+  threatCaseProtectedPersons: ThreatCaseProtectedPersonTable;
+  threatCasePersonsOfConcern: ThreatCasePersonOfConcernTable;
+  threatCaseIncidents: ThreatCaseIncidentTable;
+  threatAssessments: ThreatAssessmentTable;
+  threatCaseConsultations: ThreatCaseConsultationTable;
+  threatCaseAccess: ThreatCaseAccessTable;
+  threatCasePreIntakeAssessments: ThreatCasePreIntakeAssessmentTable;
   schemaMigrations: SchemaMigrationTable;
 }

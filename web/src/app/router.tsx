@@ -19,6 +19,9 @@ import { SitesPage } from '../organisation/sites-page.tsx';
 import { paths } from '../shared/paths.ts';
 import { StartPage } from '../start/start-page.tsx';
 import { StatisticsPage } from '../statistics/statistics-page.tsx';
+import { NewThreatCasePage } from '../threat-cases/new-threat-case-page.tsx';
+import { ThreatCasePage } from '../threat-cases/threat-case-page.tsx';
+import { ThreatCasesPage } from '../threat-cases/threat-cases-page.tsx';
 import { IncidentMeasureSummary, IncidentMeasures } from './incident-measures.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
 import { PublicLayout } from './public-layout.tsx';
@@ -48,6 +51,9 @@ const protectedPages: readonly ProtectedPage[] = [
     page: <IncidentSummaryPage measures={IncidentMeasureSummary} />,
   },
   { path: paths.statistics, permission: 'incidents.statistics', page: <StatisticsPage /> },
+  { path: paths.threatCases, permission: 'threat_cases.read', page: <ThreatCasesPage /> },
+  { path: paths.newThreatCase, permission: 'threat_cases.manage', page: <NewThreatCasePage /> },
+  { path: '/hotbild/:caseId', permission: 'threat_cases.read', page: <ThreatCasePage /> },
 ];
 
 export function createRouter() {

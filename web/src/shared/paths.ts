@@ -17,4 +17,7 @@ export const paths = {
   notifications: '/aviseringar',
   jobs: '/jobb',
   statistics: '/statistik',
+  threatCases: '/hotbild',
+  newThreatCase: '/hotbild/nytt',
+  threatCase: (caseId: string) => `/hotbild/${encodeURIComponent(caseId)}`,
 } as const;

@@ -25,6 +25,7 @@ const taskPaths = {
   'incidents.report': paths.reportIncident,
   'incidents.read': paths.incidents,
   'incidents.statistics': paths.statistics,
+  'threat_cases.read': paths.threatCases,
 } satisfies Partial<Record<Permission, string>>;
 type PermissionWithPage = keyof typeof taskPaths;
 
