@@ -7,7 +7,7 @@ import {
   type Site,
   threatChannels,
 } from '@varn/domain';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RecordForm, type RecordFormProps } from '../shared/forms/record-form.tsx';
 import { SelectField } from '../shared/forms/select-field.tsx';
@@ -16,20 +16,26 @@ import { TextField } from '../shared/forms/text-field.tsx';
 import { useFormValues } from '../shared/forms/use-form-values.ts';
 import { CheckboxGroupField, RadioGroupField } from './choice-fields.tsx';
 import { ReportDetailsFields } from './report-details-fields.tsx';
-import { initialReportValues, isDetailPath, reportInputOf, reportSchema } from './report-values.ts';
+import { initialReportValues, isDetailPath, type ReportValues, reportInputOf, reportSchema } from './report-values.ts';
 
-type ReportFormProps = RecordFormProps<IncidentReport> & {
+type ReportFormProps = Omit<RecordFormProps<IncidentReport>, 'onSubmit'> & {
   /** The sites to pick from; null when the reporter may not list sites (free text only). */
   sites: readonly Site[] | null;
+  /** What the form starts with: a draft being continued, else a new report. */
+  startValues?: ReportValues | undefined;
+  /** Every change, to keep a draft. */
+  onValuesChange?(values: ReportValues): void;
+  /** Called with the validated report and the values it was made from. */
+  onSubmit(report: IncidentReport, values: ReportValues): void;
 };
 
 /**
  * The report in two steps: the short form that is always shown (what, when, where, what happened),
  * then optional details behind a disclosure that opens by itself when one of them is wrong.
  */
-export function ReportForm({ sites, ...form }: ReportFormProps) {
+export function ReportForm({ sites, startValues, onValuesChange, onSubmit, ...form }: ReportFormProps) {
   const { t } = useTranslation();
-  const { values, set, reset } = useFormValues(initialReportValues());
+  const { values, set, reset } = useFormValues(startValues ?? initialReportValues());
   const [areDetailsOpen, setDetailsOpen] = useState(false);
   const identifiers = findDirectIdentifiers(values.description);
   const hasSites = sites !== null && sites.length > 0;
@@ -40,8 +46,18 @@ export function ReportForm({ sites, ...form }: ReportFormProps) {
     if (fieldErrors.some((error) => isDetailPath(error.path))) setDetailsOpen(true);
   }, [attempt]);
 
+  const valuesChanged = useRef(onValuesChange);
+  valuesChanged.current = onValuesChange;
+  useEffect(() => valuesChanged.current?.(values), [values]);
+
   return (
-    <RecordForm {...form} schema={reportSchema} input={reportInputOf(values)} reset={reset}>
+    <RecordForm
+      {...form}
+      onSubmit={(report) => onSubmit(report, values)}
+      schema={reportSchema}
+      input={reportInputOf(values)}
+      reset={reset}
+    >
       <RadioGroupField
         name="kind"
         legend={t('incidents.report.kind')}

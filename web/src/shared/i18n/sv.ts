@@ -469,6 +469,27 @@ export const sv = {
       policeReferenceNumber: 'Ange diarienumret med högst 40 tecken',
       policeReasonNotMade: 'Ange varför ingen polisanmälan görs, med högst 1 000 tecken',
     },
+    offline: {
+      title: 'Rapporter på den här enheten',
+      storedOnDevice:
+        'Rapporter som inte har skickats än är sparade på den här enheten. De skickas när du har nät och är inloggad.',
+      queuedAt: 'Skriven {{time}}',
+      waiting: 'Sparad på enheten – skickas när du har nät',
+      sending: 'Skickas …',
+      sent: 'Skickad',
+      needsSignIn: 'Din inloggning har gått ut. Logga in igen, så skickas rapporten.',
+      failed: 'Kunde inte skickas: {{message}}',
+      edit: 'Ändra rapporten',
+      remove: 'Ta bort från enheten',
+      headerLink_one: '{{count}} rapport väntar',
+      headerLink_other: '{{count}} rapporter väntar',
+    },
+    draft: {
+      title: 'Du har ett utkast',
+      intro: 'Du började skriva en rapport {{time}}. Utkastet är sparat på den här enheten.',
+      continue: 'Fortsätt med utkastet',
+      discard: 'Släng utkastet',
+    },
     confirmation: {
       title: 'Tack, rapporten är skickad',
       intro: 'Din rapport är registrerad.',
