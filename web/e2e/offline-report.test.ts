@@ -3,6 +3,7 @@ import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { assertNoAxeViolations } from './support/accessibility.ts';
 import { setUpBrowserTest } from './support/browser-test.ts';
+import { signOut } from './support/sign-in.ts';
 
 const phone = { viewport: { width: 360, height: 740 }, timezoneId: 'Europe/Stockholm' };
 
@@ -11,6 +12,61 @@ async function waitForServiceWorker(page: Page): Promise<void> {
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
   });
+}
+
+/** Changes the stored report of a queued item in IndexedDB, as if it had been written differently. */
+async function changeQueuedReport(page: Page, change: Record<string, unknown>): Promise<void> {
+  await page.evaluate(
+    (fields) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('varn-offline');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const transaction = open.result.transaction('report-queue', 'readwrite');
+          const queue = transaction.objectStore('report-queue');
+          const cursor = queue.openCursor();
+          cursor.onsuccess = () => {
+            const current = cursor.result;
+            if (!current) return;
+            current.update({ ...current.value, report: { ...current.value.report, ...fields } });
+            current.continue();
+          };
+          transaction.oncomplete = () => resolve();
+          transaction.onerror = () => reject(transaction.error);
+        };
+      }),
+    change,
+  );
+}
+
+/** Waits until the device's queue is empty. */
+async function waitForEmptyQueue(page: Page): Promise<void> {
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    if ((await queuedReports(page)).length === 0) return;
+    await page.waitForTimeout(100);
+  }
+  assert.fail('the queued report was not sent');
+}
+
+/** Signs out and leaves the sign-in page with nowhere to go back to, so that sign-in lands on the start page. */
+async function signOutToStart(page: Page, startUrl: string): Promise<void> {
+  await signOut(page);
+  await page.goto(startUrl);
+  await page.getByRole('heading', { level: 1, name: 'Logga in' }).waitFor();
+}
+
+/** Opens the report form online, waits for the service worker, then cuts the network and queues a report. */
+async function queueReportOffline(page: Page, url: string, description: string): Promise<void> {
+  await page.goto(url);
+  await page.getByRole('heading', { level: 1, name: 'Rapportera händelse' }).waitFor();
+  await waitForServiceWorker(page);
+  await page.context().setOffline(true);
+  await fillShortForm(page, description);
+  await page.getByRole('button', { name: 'Skicka rapporten' }).click();
+  await page
+    .getByRole('region', { name: 'Rapporter på den här enheten' })
+    .getByText('Sparad på enheten – skickas när du har nät')
+    .waitFor();
 }
 
 /** The incidents the signed-in person can read whose description is `description`, through the API. */
@@ -26,7 +82,7 @@ async function incidentIdsDescribed(page: Page, description: string): Promise<st
   }, description);
 }
 
-type Queued = { idempotencyKey: string; personId: string; report: unknown };
+type Queued = { idempotencyKey: string; personId: string; report: unknown; state: string };
 
 /** The reports queued on the device, read from IndexedDB as the app stored them. */
 async function queuedReports(page: Page): Promise<Queued[]> {
@@ -82,6 +138,12 @@ describe('offline report', () => {
       await page.goto(browserTest.url('/rapportera'));
       await page.getByRole('heading', { level: 1, name: 'Rapportera händelse' }).waitFor();
       await waitForServiceWorker(page);
+      // Chromium parses the manifest without errors (installability itself is not checked in a test
+      // browser: its contexts count as incognito).
+      const devtools = await page.context().newCDPSession(page);
+      const manifest = await devtools.send('Page.getAppManifest');
+      assert.match(manifest.url, /\/manifest\.webmanifest$/);
+      assert.deepEqual(manifest.errors, []);
 
       await page.context().setOffline(true);
       await fillShortForm(page, description);
@@ -148,6 +210,7 @@ describe('offline report', () => {
       await offer.getByRole('button', { name: 'Fortsätt med utkastet' }).click();
       assert.equal(await page.getByLabel('Vad hände?').inputValue(), 'Utkast: en person knuffade mig i kön.');
       assert.equal(await page.getByRole('checkbox', { name: 'Våld', exact: true }).isChecked(), true);
+      await assertNoAxeViolations(page, 'the form continued from a draft');
 
       // Discarded, it is gone the next time.
       await page.reload();
@@ -156,6 +219,73 @@ describe('offline report', () => {
       await page.reload();
       await page.getByLabel('Vad hände?').waitFor();
       assert.equal(await offer.count(), 0);
+    });
+  });
+
+  test('signing out removes the drafts from the device', async () => {
+    await browserTest.withPage({ signedInAs: 'employee', context: phone }, async (page) => {
+      await page.goto(browserTest.url('/rapportera'));
+      await page.getByLabel('Vad hände?').fill('Utkast som inte ska finnas kvar.');
+      await signOutToStart(page, browserTest.url('/'));
+      await browserTest.signIn(page, 'employee');
+      await page.goto(browserTest.url('/rapportera'));
+      await page.getByLabel('Vad hände?').waitFor();
+      assert.equal(await page.getByRole('region', { name: 'Du har ett utkast' }).count(), 0);
+      assert.equal(await page.getByLabel('Vad hände?').inputValue(), '');
+    });
+  });
+
+  test('a queued report outlives an ended session, is never sent by another account, and goes after sign-in', async () => {
+    const description = `Offline: hot i telefon till receptionen ${Date.now()}.`;
+    await browserTest.withPage({ signedInAs: 'employee', context: phone }, async (page) => {
+      await queueReportOffline(page, browserTest.url('/rapportera'), description);
+
+      // The session ends while the device is offline: back online, the report stays and sign-in is asked for.
+      await page.context().clearCookies();
+      await page.context().setOffline(false);
+      await page.getByRole('heading', { level: 1, name: 'Logga in' }).waitFor();
+      for (let attempt = 0; attempt < 50 && (await queuedReports(page))[0]?.state !== 'needsSignIn'; attempt += 1) {
+        await page.waitForTimeout(100);
+      }
+      assert.equal((await queuedReports(page))[0]?.state, 'needsSignIn');
+      await page.goto(browserTest.url('/'));
+      await page.getByRole('heading', { level: 1, name: 'Logga in' }).waitFor();
+
+      // Another person on the same device neither sees nor sends it.
+      await browserTest.signIn(page, 'elected_official');
+      await page.goto(browserTest.url('/rapportera'));
+      await page.getByLabel('Vad hände?').waitFor();
+      await page.waitForTimeout(1000);
+      assert.equal(await page.getByRole('region', { name: 'Rapporter på den här enheten' }).count(), 0);
+      assert.equal(await page.getByRole('link', { name: /rapport väntar/ }).count(), 0);
+      assert.equal((await queuedReports(page)).length, 1);
+      await signOutToStart(page, browserTest.url('/'));
+
+      // Its writer signs in again: it is sent.
+      await browserTest.signIn(page, 'employee');
+      await waitForEmptyQueue(page);
+      assert.equal((await incidentIdsDescribed(page, description)).length, 1);
+    });
+  });
+
+  test('a report the server refuses can be corrected in the form and sent', async () => {
+    const description = `Offline: en besökare kastade en stol ${Date.now()}.`;
+    await browserTest.withPage({ signedInAs: 'employee', context: phone }, async (page) => {
+      await queueReportOffline(page, browserTest.url('/rapportera'), description);
+      // Written by an older version of the form, say: the server finds the report invalid.
+      await changeQueuedReport(page, { description: '' });
+
+      await page.context().setOffline(false);
+      const queued = page.getByRole('region', { name: 'Rapporter på den här enheten' });
+      await queued.getByText(/^Kunde inte skickas: /).waitFor();
+      await assertNoAxeViolations(page, 'the report page with a refused report');
+
+      await queued.getByRole('button', { name: 'Ändra rapporten' }).click();
+      assert.equal(await page.getByLabel('Vad hände?').inputValue(), description);
+      await waitForEmptyQueue(page);
+      await page.getByRole('button', { name: 'Skicka rapporten' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Tack, rapporten är skickad' }).waitFor();
+      assert.equal((await incidentIdsDescribed(page, description)).length, 1);
     });
   });
 });
