@@ -250,6 +250,10 @@ describe('offline report', () => {
       assert.equal((await queuedReports(page))[0]?.state, 'needsSignIn');
       await page.goto(browserTest.url('/'));
       await page.getByRole('heading', { level: 1, name: 'Logga in' }).waitFor();
+      await page
+        .getByText('En rapport som skrevs på den här enheten väntar på att skickas.', { exact: false })
+        .waitFor();
+      await assertNoAxeViolations(page, 'the sign-in page with a report waiting for its writer');
 
       // Another person on the same device neither sees nor sends it.
       await browserTest.signIn(page, 'elected_official');

@@ -103,7 +103,9 @@ async function sendOne(report: QueuedReport, handlers: SendHandlers): Promise<Ou
     handlers.onSent(incident);
     return 'next';
   } catch (error) {
-    if (!isProblemError(error)) throw error;
+    // An answer that is not what the API promises: keep the report and try again later; the key makes
+    // a repeat harmless.
+    if (!isProblemError(error)) return 'stop';
     if (isTransient(error.problem)) {
       if (report.state !== 'waiting') await saveState(report, 'waiting', null);
       return 'stop';

@@ -478,6 +478,8 @@ export const en: Translation = {
       waiting: 'Saved on the device – will be sent when you are online',
       sending: 'Sending …',
       sent: 'Sent',
+      waitingForSignIn:
+        'A report written on this device is waiting to be sent. Sign in with the account that wrote it.',
       needsSignIn: 'Your session has ended. Sign in again and the report will be sent.',
       failed: 'Could not be sent: {{message}}',
       edit: 'Edit the report',

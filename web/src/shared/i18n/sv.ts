@@ -477,6 +477,8 @@ export const sv = {
       waiting: 'Sparad på enheten – skickas när du har nät',
       sending: 'Skickas …',
       sent: 'Skickad',
+      waitingForSignIn:
+        'En rapport som skrevs på den här enheten väntar på att skickas. Logga in med kontot som skrev den.',
       needsSignIn: 'Din inloggning har gått ut. Logga in igen, så skickas rapporten.',
       failed: 'Kunde inte skickas: {{message}}',
       edit: 'Ändra rapporten',
