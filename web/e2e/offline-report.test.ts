@@ -159,7 +159,8 @@ describe('offline report', () => {
       assert.ok(stored, 'nothing was queued in IndexedDB');
 
       // Still offline, the service worker serves the app; the report is still waiting.
-      await page.reload();
+      const reloaded = await page.reload();
+      assert.equal(reloaded?.fromServiceWorker(), true, 'the page was not served by the service worker');
       await page.getByRole('heading', { level: 1, name: 'Rapportera händelse' }).waitFor();
       await page.getByLabel('Vad hände?').waitFor();
       await queued.getByText('Sparad på enheten – skickas när du har nät').waitFor();

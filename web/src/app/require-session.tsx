@@ -22,8 +22,10 @@ export function RequireSession() {
     else if (currentUser.data === null) forgetRememberedUser();
   }, [currentUser.data]);
 
+  // failureReason is set from the first failed try, while react-query still retries: no waiting.
+  const { failureReason } = currentUser;
   const isUnreachable =
-    currentUser.fetchStatus === 'paused' || (isProblemError(currentUser.error) && currentUser.error.status === 0);
+    currentUser.fetchStatus === 'paused' || (isProblemError(failureReason) && failureReason.status === 0);
   const rememberedUser = !currentUser.data && isUnreachable ? readRememberedUser() : null;
   if (rememberedUser) {
     return (

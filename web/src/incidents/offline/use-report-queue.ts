@@ -11,8 +11,12 @@ import {
   subscribeToReportQueue,
 } from './report-queue.ts';
 
-/** How often waiting reports are tried again while the browser believes it is online. */
-const retryIntervalMs = 30_000;
+/**
+ * How often waiting reports are tried again while the browser believes it is online. Short, because
+ * `navigator.onLine` can be true without a working network (a Wi-Fi without internet), and then no
+ * `online` event comes when the network does; a failed try costs one request.
+ */
+const retryIntervalMs = 10_000;
 
 /** The signed-in person's queued reports (with their state) and the ones sent from this tab. */
 export function useReportQueue(personId: string) {
@@ -21,8 +25,9 @@ export function useReportQueue(personId: string) {
 }
 
 /**
- * Sends the person's queued reports: at start, when the browser comes back online, and on a timer
- * while some wait. Mounted once, in the signed-in shell, so that it works on every page.
+ * Sends the person's queued reports: at start, when the browser comes back online, when the app is
+ * shown again, and on a timer while some wait. Mounted once, in the signed-in shell, so that it works
+ * on every page.
  */
 export function useReportQueueSending(personId: string, onSessionEnded: () => void) {
   const queryClient = useQueryClient();
@@ -42,11 +47,16 @@ export function useReportQueueSending(personId: string, onSessionEnded: () => vo
         onSessionEnded: () => sessionEnded.current(),
       });
     };
+    const sendWhenShown = () => {
+      if (document.visibilityState === 'visible') send();
+    };
     void loadQueue().then(send);
     window.addEventListener('online', send);
+    document.addEventListener('visibilitychange', sendWhenShown);
     const timer = isWaiting ? window.setInterval(send, retryIntervalMs) : undefined;
     return () => {
       window.removeEventListener('online', send);
+      document.removeEventListener('visibilitychange', sendWhenShown);
       window.clearInterval(timer);
     };
   }, [personId, isWaiting, queryClient]);
