@@ -154,6 +154,11 @@ describe('offline report', () => {
       await page.getByRole('link', { name: '1 rapport väntar' }).waitFor();
       // The form is empty again for the next report.
       assert.equal(await page.getByLabel('Vad hände?').inputValue(), '');
+      assert.equal(
+        await page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth),
+        false,
+        'the report page with a queued report scrolls sideways at 360 px',
+      );
       await assertNoAxeViolations(page, 'the report page with a queued report');
       const [stored] = await queuedReports(page);
       assert.ok(stored, 'nothing was queued in IndexedDB');
@@ -291,6 +296,20 @@ describe('offline report', () => {
       await page.getByRole('button', { name: 'Skicka rapporten' }).click();
       await page.getByRole('heading', { level: 1, name: 'Tack, rapporten är skickad' }).waitFor();
       assert.equal((await incidentIdsDescribed(page, description)).length, 1);
+    });
+  });
+
+  test('a waiting report can be removed from the device, after a second question', async () => {
+    await browserTest.withPage({ signedInAs: 'employee', context: phone }, async (page) => {
+      await queueReportOffline(page, browserTest.url('/rapportera'), 'Offline: rapport som tas bort.');
+      const queued = page.getByRole('region', { name: 'Rapporter på den här enheten' });
+      await queued.getByRole('button', { name: 'Ta bort från enheten' }).click();
+      await queued.getByText('Ta bort rapporten från enheten? Den skickas då aldrig.').waitFor();
+      await assertNoAxeViolations(page, 'the question before a queued report is removed');
+      await queued.getByRole('button', { name: 'Ja, ta bort' }).click();
+      await queued.waitFor({ state: 'detached' });
+      assert.deepEqual(await queuedReports(page), []);
+      assert.equal(await page.getByRole('link', { name: /rapport väntar/ }).count(), 0);
     });
   });
 });

@@ -1,3 +1,4 @@
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useLanguage } from '../../shared/i18n/use-language.ts';
@@ -37,16 +38,7 @@ export function QueuedReports({ personId, onEdit, onRemove }: QueuedReportsProps
             <QueuedAt report={report} />
             <QueuedState report={report} isSending={sending.has(report.idempotencyKey)} />
             {!sending.has(report.idempotencyKey) && (
-              <div className="queued-reports__actions">
-                {report.state === 'failed' && (
-                  <button type="button" className="button button--secondary" onClick={() => onEdit(report)}>
-                    {t('incidents.offline.edit')}
-                  </button>
-                )}
-                <button type="button" className="button button--quiet button--danger" onClick={() => onRemove(report)}>
-                  {t('incidents.offline.remove')}
-                </button>
-              </div>
+              <QueuedReportActions report={report} onEdit={onEdit} onRemove={onRemove} />
             )}
           </li>
         ))}
@@ -59,6 +51,54 @@ export function QueuedReports({ personId, onEdit, onRemove }: QueuedReportsProps
         ))}
       </ul>
     </section>
+  );
+}
+
+/** Edit (a refused report only) and Remove, which asks once more: a removed report is gone for good. */
+function QueuedReportActions({
+  report,
+  onEdit,
+  onRemove,
+}: Omit<QueuedReportsProps, 'personId'> & { report: QueuedReport }) {
+  const { t } = useTranslation();
+  const [isConfirming, setConfirming] = useState(false);
+  const question = useRef<HTMLParagraphElement>(null);
+  // The button that was clicked is replaced by the question: focus goes to it, not to the page's top.
+  useEffect(() => {
+    if (isConfirming) question.current?.focus();
+  }, [isConfirming]);
+
+  function remove() {
+    onRemove(report);
+    document.querySelector<HTMLElement>('[data-page-heading]')?.focus();
+  }
+
+  if (isConfirming) {
+    return (
+      <div className="queued-reports__actions">
+        <p ref={question} tabIndex={-1} className="queued-reports__confirm">
+          {t('incidents.offline.confirmRemove')}
+        </p>
+        <button type="button" className="button button--secondary button--danger" onClick={remove}>
+          {t('incidents.offline.confirmRemoveYes')}
+        </button>
+        <button type="button" className="button button--quiet" onClick={() => setConfirming(false)}>
+          {t('incidents.offline.confirmRemoveNo')}
+        </button>
+      </div>
+    );
+  }
+  return (
+    <div className="queued-reports__actions">
+      {report.state === 'failed' && (
+        <button type="button" className="button button--secondary" onClick={() => onEdit(report)}>
+          {t('incidents.offline.edit')}
+        </button>
+      )}
+      <button type="button" className="button button--quiet button--danger" onClick={() => setConfirming(true)}>
+        {t('incidents.offline.remove')}
+      </button>
+    </div>
   );
 }
 
