@@ -1,10 +1,32 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 
 const apiServer = 'http://127.0.0.1:3000';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [
+    react(),
+    // The service worker keeps the app shell (HTML, JS, CSS, icons) so that the report form opens
+    // without network. It never caches API answers: they hold sensitive data (docs/decisions/
+    // 2026-11-23-offline-reports.md). The manifest is web/public/manifest.webmanifest.
+    VitePWA({
+      registerType: 'autoUpdate',
+      // A script file, not an inline script: the CSP allows only scripts from our own origin.
+      injectRegister: 'script',
+      manifest: false,
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        navigateFallback: 'index.html',
+        navigateFallbackDenylist: [/^\/api(\/|$)/, /^\/healthz/],
+        runtimeCaching: [],
+        cleanupOutdatedCaches: true,
+        // A new version takes over at once; the open page keeps the code it loaded until the next load.
+        skipWaiting: true,
+        clientsClaim: true,
+      },
+    }),
+  ],
   server: {
     proxy: {
       '/api': { target: apiServer },

@@ -5,7 +5,7 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
-import Fastify, { type FastifyInstance, LogController } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, LogController } from 'fastify';
 import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
 import { registerRouteAccess } from './access/route-access.ts';
 import { auditRoutes } from './audit/routes.ts';
@@ -96,6 +96,9 @@ export async function buildApp(config: Config, db: Db): Promise<FastifyInstance>
         styleSrc: ["'self'"],
         scriptSrc: ["'self'"],
         connectSrc: ["'self'"],
+        // The service worker (web/dist/sw.js) and the web app manifest.
+        workerSrc: ["'self'"],
+        manifestSrc: ["'self'"],
         frameAncestors: ["'none'"],
         formAction: ["'self'"],
         upgradeInsecureRequests: config.publicUrl.startsWith('https://') ? [] : null,
@@ -126,6 +129,17 @@ export async function buildApp(config: Config, db: Db): Promise<FastifyInstance>
   return app;
 }
 
+/**
+ * Files whose address never changes between versions: a browser must ask for them again each time,
+ * or a new service worker (and with it the new app) would reach people late.
+ */
+const alwaysRevalidated = new Set(['sw.js', 'registerSW.js', 'manifest.webmanifest']);
+
+/** @fastify/static would set its own `public, max-age=0`, which lets a cache keep the file: ask it not to. */
+function sendRevalidated(reply: FastifyReply, file: string) {
+  return reply.header('cache-control', 'no-cache').sendFile(file, { cacheControl: false });
+}
+
 /** Serves the built web app, with the SPA's index.html for every page path outside /api. */
 async function registerWebApp(app: FastifyInstance, config: Config): Promise<void> {
   const webRoot = config.webRoot;
@@ -137,9 +151,10 @@ async function registerWebApp(app: FastifyInstance, config: Config): Promise<voi
       const requested = file['*'];
       if (requested.startsWith('api/')) return sendProblem(reply, problemOf('not_found', request));
       if (requested && !requested.includes('..') && existsSync(`${webRoot}/${requested}`) && requested.includes('.')) {
+        if (alwaysRevalidated.has(requested)) return sendRevalidated(reply, requested);
         return reply.sendFile(requested);
       }
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+      return sendRevalidated(reply, 'index.html');
     });
   }
   app.setNotFoundHandler((request, reply) => sendProblem(reply, problemOf('not_found', request)));

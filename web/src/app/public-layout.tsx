@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { WaitingForSignInNotice } from '../incidents/offline/waiting-for-sign-in-notice.tsx';
 import { LanguageSwitcher } from '../shared/ui/language-switcher.tsx';
 import { ShellFrame } from './shell-frame.tsx';
 
@@ -8,14 +9,17 @@ export function PublicLayout() {
   return (
     <ShellFrame
       header={
-        <div className="shell__bar">
-          <span className="brand">
-            <img src="/icons/icon.svg" alt="" width={32} height={32} />
-            <span className="brand__name">{t('app.name')}</span>
-            <span className="brand__tenant">{t('app.tagline')}</span>
-          </span>
-          <LanguageSwitcher />
-        </div>
+        <>
+          <div className="shell__bar">
+            <span className="brand">
+              <img src="/icons/icon.svg" alt="" width={32} height={32} />
+              <span className="brand__name">{t('app.name')}</span>
+              <span className="brand__tenant">{t('app.tagline')}</span>
+            </span>
+            <LanguageSwitcher />
+          </div>
+          <WaitingForSignInNotice />
+        </>
       }
     />
   );

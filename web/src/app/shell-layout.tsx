@@ -1,7 +1,13 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, useLocation, useNavigate } from 'react-router';
+import { currentUserQueryKey } from '../auth/api/get-current-user.ts';
 import { useSignOut } from '../auth/api/sign-out.ts';
+import { forgetRememberedUser } from '../auth/remembered-user.ts';
+import { QueuedReportsLink } from '../incidents/offline/queued-reports-link.tsx';
+import { clearAllReportDrafts } from '../incidents/offline/report-drafts.ts';
+import { useReportQueueSending } from '../incidents/offline/use-report-queue.ts';
 import { NotificationsLink } from '../notifications/notifications-link.tsx';
 import { paths } from '../shared/paths.ts';
 import { useSession } from '../shared/session/session-context.tsx';
@@ -16,6 +22,9 @@ export function ShellLayout() {
   const location = useLocation();
   const navigate = useNavigate();
   const signOut = useSignOut();
+  const queryClient = useQueryClient();
+  // Reports written without network go out from every page; a 401 means the session ended: sign in.
+  useReportQueueSending(user.personId, () => queryClient.setQueryData(currentUserQueryKey, null));
   const [isMenuOpen, setMenuOpen] = useState(false);
   const navigationId = useId();
   const isFirstRender = useRef(true);
@@ -33,6 +42,9 @@ export function ShellLayout() {
 
   function handleSignOut() {
     if (signOut.isPending) return;
+    // Nothing the person typed stays on a device they leave; queued reports wait for their next sign-in.
+    clearAllReportDrafts();
+    forgetRememberedUser();
     signOut.mutate(undefined, { onSettled: () => void navigate(paths.signIn, { replace: true }) });
   }
 
@@ -50,6 +62,7 @@ export function ShellLayout() {
             </NavLink>
             {/* Outside the folding menu, so that the unread count shows on narrow screens too. */}
             <div className="shell__bar-actions">
+              <QueuedReportsLink personId={user.personId} />
               <NotificationsLink />
               <button
                 type="button"

@@ -7,7 +7,7 @@ import {
   type Site,
   threatChannels,
 } from '@varn/domain';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RecordForm, type RecordFormProps } from '../shared/forms/record-form.tsx';
 import { SelectField } from '../shared/forms/select-field.tsx';
@@ -19,14 +19,20 @@ import { AttachmentPicker } from './attachment-picker.tsx';
 import { CheckboxGroupField, RadioGroupField } from './choice-fields.tsx';
 import { OnBehalfFields } from './on-behalf-fields.tsx';
 import { ReportDetailsFields } from './report-details-fields.tsx';
-import { initialReportValues, isDetailPath, reportInputOf, reportSchema } from './report-values.ts';
+import { initialReportValues, isDetailPath, type ReportValues, reportInputOf, reportSchema } from './report-values.ts';
 
-type ReportFormProps = RecordFormProps<IncidentReport> & {
+type ReportFormProps = Omit<RecordFormProps<IncidentReport>, 'onSubmit'> & {
   /** The sites to pick from; null when the reporter may not list sites (free text only). */
   sites: readonly Site[] | null;
   /** Photos, screenshots and PDFs to upload once the report is filed. */
   files: readonly File[];
   onFilesChange(files: File[]): void;
+  /** What the form starts with: a draft being continued, else a new report. */
+  startValues?: ReportValues | undefined;
+  /** Every change, to keep a draft. */
+  onValuesChange?(values: ReportValues): void;
+  /** Called with the validated report and the values it was made from. */
+  onSubmit(report: IncidentReport, values: ReportValues): void;
 };
 
 /**
@@ -34,9 +40,17 @@ type ReportFormProps = RecordFormProps<IncidentReport> & {
  * then optional details (and attachments) behind a disclosure that opens by itself when one of them
  * is wrong.
  */
-export function ReportForm({ sites, files, onFilesChange, ...form }: ReportFormProps) {
+export function ReportForm({
+  sites,
+  files,
+  onFilesChange,
+  startValues,
+  onValuesChange,
+  onSubmit,
+  ...form
+}: ReportFormProps) {
   const { t } = useTranslation();
-  const { values, set, reset } = useFormValues(initialReportValues());
+  const { values, set, reset } = useFormValues(startValues ?? initialReportValues());
   const [areDetailsOpen, setDetailsOpen] = useState(false);
   const identifiers = findDirectIdentifiers(values.description);
   const hasSites = sites !== null && sites.length > 0;
@@ -48,8 +62,18 @@ export function ReportForm({ sites, files, onFilesChange, ...form }: ReportFormP
     if (fieldErrors.some((error) => isDetailPath(error.path))) setDetailsOpen(true);
   }, [attempt]);
 
+  const valuesChanged = useRef(onValuesChange);
+  valuesChanged.current = onValuesChange;
+  useEffect(() => valuesChanged.current?.(values), [values]);
+
   return (
-    <RecordForm {...form} schema={reportSchema} input={reportInputOf(values)} reset={reset}>
+    <RecordForm
+      {...form}
+      onSubmit={(report) => onSubmit(report, values)}
+      schema={reportSchema}
+      input={reportInputOf(values)}
+      reset={reset}
+    >
       {mayReportOnBehalf && <OnBehalfFields values={values} set={set} />}
       <RadioGroupField
         name="kind"

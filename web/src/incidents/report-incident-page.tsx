@@ -4,9 +4,10 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { newIdempotencyKey } from '../shared/api/api-client.ts';
+import { isProblemError } from '../shared/api/problem-error.ts';
 import { useFormErrors } from '../shared/forms/use-form-errors.ts';
 import { paths } from '../shared/paths.ts';
-import { useHasPermission } from '../shared/session/session-context.tsx';
+import { useHasPermission, useSession } from '../shared/session/session-context.tsx';
 import { Loading } from '../shared/ui/loading.tsx';
 import { PageHeader } from '../shared/ui/page-header.tsx';
 import { addAttachments, type UploadProgress } from './api/add-attachments.ts';
@@ -14,7 +15,12 @@ import { incidentQueryKey } from './api/get-incident.ts';
 import { useSites } from './api/get-sites.ts';
 import { useReportIncident } from './api/report-incident.ts';
 import { UploadProgressStatus } from './attachment-picker.tsx';
+import { DraftOffer } from './offline/draft-offer.tsx';
+import { QueuedReports } from './offline/queued-reports.tsx';
+import { clearReportDraft, type ReportDraft, readReportDraft, saveReportDraft } from './offline/report-drafts.ts';
+import { type QueuedReport, queueReport, removeQueuedReport } from './offline/report-queue.ts';
 import { ReportForm } from './report-form.tsx';
+import type { ReportValues } from './report-values.ts';
 import './incidents.css';
 
 /** A filed report, and how its attachments went: they are uploaded after the report is saved. */
@@ -23,14 +29,19 @@ type Reported = { incident: Incident; uploadedCount: number; failedFileNames: st
 /**
  * "Rapportera händelse": the short form first, details optional, then a confirmation with a link to
  * the report. A resend of the same report carries the same Idempotency-Key, so it is filed once.
- * Attachments follow the saved report one by one; one that fails never loses the report.
+ * Without network the report waits on the device and is sent later (offline/report-queue.ts); what
+ * is typed and not sent is kept as a draft and offered again when the page opens. Attachments follow
+ * the saved report one by one; one that fails never loses the report.
  */
 export function ReportIncidentPage() {
   const { t } = useTranslation();
+  const { personId } = useSession();
   const [reported, setReported] = useState<Reported | null>(null);
   // A new form (and a fresh key) for each report: the key names the form's instance.
   const [formKey, setFormKey] = useState(0);
-  const shown = reported ? reported.incident.id : formKey;
+  const [offeredDraft, setOfferedDraft] = useState<ReportDraft | null>(() => readReportDraft(personId));
+  const [startValues, setStartValues] = useState<ReportValues | undefined>(undefined);
+  const shown = reported ? reported.incident.id : `${formKey}${offeredDraft ? '-offer' : ''}`;
   const previouslyShown = useRef(shown);
   // The page changes without a navigation: move focus to the new heading, as a navigation would.
   useEffect(() => {
@@ -39,13 +50,25 @@ export function ReportIncidentPage() {
     document.querySelector<HTMLElement>('[data-page-heading]')?.focus();
   }, [shown]);
 
+  function startForm(values: ReportValues | undefined) {
+    setOfferedDraft(null);
+    setStartValues(values);
+    setFormKey((key) => key + 1);
+  }
+
+  function editQueued(report: QueuedReport) {
+    saveReportDraft(personId, report.values);
+    void removeQueuedReport(report.idempotencyKey);
+    startForm(report.values);
+  }
+
   if (reported) {
     return (
       <ReportConfirmation
         reported={reported}
         onReportAnother={() => {
           setReported(null);
-          setFormKey((key) => key + 1);
+          startForm(undefined);
         }}
       />
     );
@@ -53,12 +76,49 @@ export function ReportIncidentPage() {
   return (
     <>
       <PageHeader title={t('incidents.report.title')} intro={t('incidents.report.intro')} />
-      <ReportSection key={formKey} onReported={setReported} />
+      <QueuedReports
+        personId={personId}
+        onEdit={editQueued}
+        onRemove={(report) => void removeQueuedReport(report.idempotencyKey)}
+      />
+      {offeredDraft ? (
+        <DraftOffer
+          draft={offeredDraft}
+          onContinue={() => startForm(offeredDraft.values)}
+          onDiscard={() => {
+            clearReportDraft(personId);
+            startForm(undefined);
+          }}
+        />
+      ) : (
+        <ReportSection
+          key={formKey}
+          personId={personId}
+          startValues={startValues}
+          onReported={(filed) => {
+            clearReportDraft(personId);
+            setReported(filed);
+          }}
+          onQueued={() => {
+            clearReportDraft(personId);
+            startForm(undefined);
+            // The queued report is now first on the page: say so where focus goes.
+            requestAnimationFrame(() => document.getElementById('queued-reports-title')?.focus());
+          }}
+        />
+      )}
     </>
   );
 }
 
-function ReportSection({ onReported }: { onReported(reported: Reported): void }) {
+type ReportSectionProps = {
+  personId: string;
+  startValues: ReportValues | undefined;
+  onReported(reported: Reported): void;
+  onQueued(): void;
+};
+
+function ReportSection({ personId, startValues, onReported, onQueued }: ReportSectionProps) {
   const { t } = useTranslation();
   const errors = useFormErrors();
   const queryClient = useQueryClient();
@@ -68,16 +128,48 @@ function ReportSection({ onReported }: { onReported(reported: Reported): void })
   const canListSites = useHasPermission('sites.read');
   const sites = useSites(canListSites);
   const lastSent = useRef<{ body: string; idempotencyKey: string } | null>(null);
+  const initialValues = useRef(startValues ? JSON.stringify(startValues) : null);
+  const [isQueueing, setQueueing] = useState(false);
 
-  // Without the sites the free-text place still works: a failed list only hides the select.
-  if (canListSites && sites.isPending) return <Loading />;
+  // Without the sites the free-text place still works: a failed list only hides the select. Offline
+  // the request waits (paused) and the form shows at once.
+  if (canListSites && sites.isPending && sites.fetchStatus === 'fetching') return <Loading />;
 
-  function submit(report: IncidentReport) {
+  function keepDraft(values: ReportValues) {
+    const text = JSON.stringify(values);
+    // The untouched form is no draft: its starting values are either empty or the draft itself.
+    if (initialValues.current === null) initialValues.current = text;
+    else if (text !== initialValues.current) saveReportDraft(personId, values);
+  }
+
+  async function queue(report: IncidentReport, values: ReportValues, idempotencyKey: string) {
+    setQueueing(true);
+    try {
+      await queueReport({ idempotencyKey, personId, report, values });
+      onQueued();
+    } finally {
+      setQueueing(false);
+    }
+  }
+
+  function submit(report: IncidentReport, values: ReportValues) {
     const body = JSON.stringify(report);
     if (lastSent.current?.body !== body) lastSent.current = { body, idempotencyKey: newIdempotencyKey() };
+    const { idempotencyKey } = lastSent.current;
+    if (!navigator.onLine) {
+      void queue(report, values, idempotencyKey);
+      return;
+    }
     reportIncident.mutate(
-      { report, idempotencyKey: lastSent.current.idempotencyKey },
-      { onSuccess: uploadAttachments, onError: errors.fail },
+      { report, idempotencyKey },
+      {
+        onSuccess: uploadAttachments,
+        onError: (error) => {
+          // No answer at all: the same key goes with it into the queue, in case the server did get it.
+          if (isProblemError(error) && error.status === 0) void queue(report, values, idempotencyKey);
+          else errors.fail(error);
+        },
+      },
     );
   }
 
@@ -105,8 +197,10 @@ function ReportSection({ onReported }: { onReported(reported: Reported): void })
         labelledBy="incident-report-title"
         sites={canListSites ? (sites.data ?? null) : null}
         errors={errors}
-        isPending={reportIncident.isPending || progress !== null}
+        isPending={reportIncident.isPending || isQueueing || progress !== null}
         submitLabel={t('incidents.report.submit')}
+        startValues={startValues}
+        onValuesChange={keepDraft}
         onSubmit={submit}
         files={files}
         onFilesChange={setFiles}

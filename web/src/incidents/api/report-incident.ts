@@ -15,6 +15,8 @@ export function reportIncident(report: IncidentReport, idempotencyKey: string): 
 export function useReportIncident() {
   const queryClient = useQueryClient();
   return useMutation({
+    // Never held back while the browser is offline: the page queues the report on the device instead.
+    networkMode: 'always',
     mutationFn: ({ report, idempotencyKey }: { report: IncidentReport; idempotencyKey: string }) =>
       reportIncident(report, idempotencyKey),
     onSuccess: (incident) => {

@@ -489,6 +489,32 @@ export const en: Translation = {
       policeReasonNotMade: 'Say why no police report is made, in at most 1,000 characters',
       onBehalfOfPersonId: 'Choose the person you report for',
     },
+    offline: {
+      title: 'Reports on this device',
+      storedOnDevice:
+        'Reports that have not been sent yet are stored on this device. They are sent when you are online and signed in.',
+      queuedAt: 'Written {{time}}',
+      waiting: 'Saved on the device – will be sent when you are online',
+      sending: 'Sending …',
+      sent: 'Sent',
+      waitingForSignIn:
+        'A report written on this device is waiting to be sent. Sign in with the account that wrote it.',
+      needsSignIn: 'Your session has ended. Sign in again and the report will be sent.',
+      failed: 'Could not be sent: {{message}}',
+      edit: 'Edit the report',
+      remove: 'Remove from the device',
+      confirmRemove: 'Remove the report from the device? It will then never be sent.',
+      confirmRemoveYes: 'Yes, remove',
+      confirmRemoveNo: 'No, keep it',
+      headerLink_one: '{{count}} report waiting',
+      headerLink_other: '{{count}} reports waiting',
+    },
+    draft: {
+      title: 'You have a draft',
+      intro: 'You started writing a report {{time}}. The draft is stored on this device.',
+      continue: 'Continue with the draft',
+      discard: 'Discard the draft',
+    },
     confirmation: {
       title: 'Thank you, the report is sent',
       intro: 'Your report is registered.',

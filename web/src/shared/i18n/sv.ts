@@ -487,6 +487,32 @@ export const sv = {
       policeReasonNotMade: 'Ange varför ingen polisanmälan görs, med högst 1 000 tecken',
       onBehalfOfPersonId: 'Välj personen du rapporterar för',
     },
+    offline: {
+      title: 'Rapporter på den här enheten',
+      storedOnDevice:
+        'Rapporter som inte har skickats än är sparade på den här enheten. De skickas när du har nät och är inloggad.',
+      queuedAt: 'Skriven {{time}}',
+      waiting: 'Sparad på enheten – skickas när du har nät',
+      sending: 'Skickas …',
+      sent: 'Skickad',
+      waitingForSignIn:
+        'En rapport som skrevs på den här enheten väntar på att skickas. Logga in med kontot som skrev den.',
+      needsSignIn: 'Din inloggning har gått ut. Logga in igen, så skickas rapporten.',
+      failed: 'Kunde inte skickas: {{message}}',
+      edit: 'Ändra rapporten',
+      remove: 'Ta bort från enheten',
+      confirmRemove: 'Ta bort rapporten från enheten? Den skickas då aldrig.',
+      confirmRemoveYes: 'Ja, ta bort',
+      confirmRemoveNo: 'Nej, behåll',
+      headerLink_one: '{{count}} rapport väntar',
+      headerLink_other: '{{count}} rapporter väntar',
+    },
+    draft: {
+      title: 'Du har ett utkast',
+      intro: 'Du började skriva en rapport {{time}}. Utkastet är sparat på den här enheten.',
+      continue: 'Fortsätt med utkastet',
+      discard: 'Släng utkastet',
+    },
     confirmation: {
       title: 'Tack, rapporten är skickad',
       intro: 'Din rapport är registrerad.',

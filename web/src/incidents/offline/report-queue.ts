@@ -1,0 +1,175 @@
+import type { Incident, IncidentReport, Problem } from '@varn/domain';
+import { createStore, del, get, set, values } from 'idb-keyval';
+import { isProblemError } from '../../shared/api/problem-error.ts';
+import { reportIncident } from '../api/report-incident.ts';
+import type { ReportValues } from '../report-values.ts';
+
+/**
+ * A report written without network, kept on this device until the server has it. The key is the
+ * report's Idempotency-Key, made once and sent with every attempt: the server files it once however
+ * often it arrives.
+ */
+export type QueuedReport = {
+  idempotencyKey: string;
+  /** The person who wrote it: only they see it and only their session sends it. */
+  personId: string;
+  report: IncidentReport;
+  /** The form's values, so that a refused report can go back into the form to be corrected. */
+  values: ReportValues;
+  queuedAt: string;
+  /** waiting: sent when there is network; needsSignIn: the session ended; failed: the server refused it. */
+  state: 'waiting' | 'needsSignIn' | 'failed';
+  problem: Problem | null;
+};
+
+/** A queued report the server has filed in this tab's lifetime: the link to it replaces the report. */
+export type SentReport = { idempotencyKey: string; personId: string; incident: Incident };
+
+export type ReportQueueSnapshot = {
+  queued: readonly QueuedReport[];
+  /** Keys being sent right now, by this tab. */
+  sending: ReadonlySet<string>;
+  sent: readonly SentReport[];
+};
+
+const store = createStore('varn-offline', 'report-queue');
+const lockName = 'varn-report-queue';
+
+let snapshot: ReportQueueSnapshot = { queued: [], sending: new Set(), sent: [] };
+const listeners = new Set<() => void>();
+// Other tabs of the app say when they changed the queue; this tab reads it again.
+const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(lockName);
+if (channel) channel.onmessage = () => void loadQueue();
+
+function update(change: Partial<ReportQueueSnapshot>) {
+  snapshot = { ...snapshot, ...change };
+  for (const listener of listeners) listener();
+}
+
+export function subscribeToReportQueue(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export function reportQueueSnapshot(): ReportQueueSnapshot {
+  return snapshot;
+}
+
+/** Reads the queue from IndexedDB into the snapshot (at start, and when another tab changed it). */
+export async function loadQueue(): Promise<void> {
+  const queued = await values<QueuedReport>(store);
+  update({ queued: queued.sort((first, second) => first.queuedAt.localeCompare(second.queuedAt)) });
+}
+
+async function changed(): Promise<void> {
+  await loadQueue();
+  channel?.postMessage('changed');
+}
+
+export async function queueReport(report: Omit<QueuedReport, 'state' | 'problem' | 'queuedAt'>): Promise<void> {
+  await set(
+    report.idempotencyKey,
+    { ...report, queuedAt: new Date().toISOString(), state: 'waiting', problem: null },
+    store,
+  );
+  await changed();
+}
+
+export async function removeQueuedReport(idempotencyKey: string): Promise<void> {
+  await del(idempotencyKey, store);
+  await changed();
+}
+
+async function saveState(report: QueuedReport, state: QueuedReport['state'], problem: Problem | null) {
+  await set(report.idempotencyKey, { ...report, state, problem }, store);
+}
+
+/** What sending one report led to: go on with the next, or stop until the next trigger. */
+type Outcome = 'next' | 'stop';
+
+/** Network down, server overloaded or failing: the same request may well work later. */
+function isTransient(problem: Problem): boolean {
+  return problem.status === 0 || problem.status === 429 || problem.status >= 500;
+}
+
+async function sendOne(report: QueuedReport, handlers: SendHandlers): Promise<Outcome> {
+  update({ sending: new Set([...snapshot.sending, report.idempotencyKey]) });
+  try {
+    const incident = await reportIncident(report.report, report.idempotencyKey);
+    await del(report.idempotencyKey, store);
+    update({
+      sent: [...snapshot.sent, { idempotencyKey: report.idempotencyKey, personId: report.personId, incident }],
+    });
+    handlers.onSent(incident);
+    return 'next';
+  } catch (error) {
+    // An answer that is not what the API promises: keep the report and try again later; the key makes
+    // a repeat harmless.
+    if (!isProblemError(error)) return 'stop';
+    if (isTransient(error.problem)) {
+      if (report.state !== 'waiting') await saveState(report, 'waiting', null);
+      return 'stop';
+    }
+    if (error.status === 401) {
+      await saveState(report, 'needsSignIn', null);
+      handlers.onSessionEnded();
+      return 'stop';
+    }
+    // Refused (invalid, no longer allowed, key reused with another body): the person decides.
+    await saveState(report, 'failed', error.problem);
+    return 'next';
+  } finally {
+    const sending = new Set(snapshot.sending);
+    sending.delete(report.idempotencyKey);
+    update({ sending });
+  }
+}
+
+export type SendHandlers = {
+  onSent(incident: Incident): void;
+  /** The server answered 401: the person must sign in again before their reports can go. */
+  onSessionEnded(): void;
+};
+
+let isSendingInThisTab = false;
+
+/**
+ * Sends the person's waiting reports, oldest first. One sender at a time across all tabs (a Web Lock;
+ * a tab that finds it taken leaves the work to the holder). A duplicate would be harmless anyway:
+ * the server answers a repeated key with the report it already filed.
+ */
+export async function sendQueuedReports(personId: string, handlers: SendHandlers): Promise<void> {
+  if (isSendingInThisTab) return;
+  isSendingInThisTab = true;
+  try {
+    const send = async () => {
+      // Read again inside the lock: another tab may have sent some while this one waited.
+      const all = await values<QueuedReport>(store);
+      all.sort((first, second) => first.queuedAt.localeCompare(second.queuedAt));
+      for (const queued of all) {
+        const current = await get<QueuedReport>(queued.idempotencyKey, store);
+        if (!current || current.personId !== personId || current.state === 'failed') continue;
+        if ((await sendOne(current, handlers)) === 'stop') break;
+      }
+    };
+    if ('locks' in navigator) {
+      await navigator.locks.request(lockName, { ifAvailable: true }, async (lock) => {
+        if (lock) await send();
+      });
+    } else {
+      await send();
+    }
+  } finally {
+    isSendingInThisTab = false;
+    await changed();
+  }
+}
+
+/** The person's own queued and sent reports; another account on the same device sees none of them. */
+export function reportsOf(current: ReportQueueSnapshot, personId: string) {
+  return {
+    queued: current.queued.filter((report) => report.personId === personId),
+    sent: current.sent.filter((report) => report.personId === personId),
+    sending: current.sending,
+  };
+}
