@@ -6,6 +6,11 @@ import { setUpBrowserTest } from './support/browser-test.ts';
 import { signOut } from './support/sign-in.ts';
 
 const phone = { viewport: { width: 360, height: 740 }, timezoneId: 'Europe/Stockholm' };
+// A 1×1 PNG: a screenshot as far as the server's check of the bytes is concerned.
+const screenshot = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 /** Waits until the service worker is active, so that the app shell is cached. */
 async function waitForServiceWorker(page: Page): Promise<void> {
@@ -296,6 +301,40 @@ describe('offline report', () => {
       await page.getByRole('button', { name: 'Skicka rapporten' }).click();
       await page.getByRole('heading', { level: 1, name: 'Tack, rapporten är skickad' }).waitFor();
       assert.equal((await incidentIdsDescribed(page, description)).length, 1);
+    });
+  });
+
+  test('a screenshot chosen without network is kept with the report and sent with it, once', async () => {
+    const description = `Offline med skärmbild ${Date.now()}.`;
+    await browserTest.withPage({ signedInAs: 'employee', context: phone }, async (page) => {
+      await page.goto(browserTest.url('/rapportera'));
+      await page.getByRole('heading', { level: 1, name: 'Rapportera händelse' }).waitFor();
+      await waitForServiceWorker(page);
+      await page.context().setOffline(true);
+      await fillShortForm(page, description);
+      await page.getByText('Mer detaljer (valfritt)').click();
+      await page
+        .getByLabel('Bifoga bilder eller PDF')
+        .setInputFiles({ name: 'hotet.png', mimeType: 'image/png', buffer: screenshot });
+      await page.getByRole('button', { name: 'Skicka rapporten' }).click();
+      const queued = page.getByRole('region', { name: 'Rapporter på den här enheten' });
+      await queued.getByText('Sparad på enheten – skickas när du har nät').waitFor();
+
+      await page.context().setOffline(false);
+      await queued.getByText('Skickad', { exact: true }).waitFor();
+      await waitForEmptyQueue(page);
+      // A second trigger replays nothing new: still one incident with one attachment.
+      await page.evaluate(() => window.dispatchEvent(new Event('online')));
+      const ids = await incidentIdsDescribed(page, description);
+      assert.equal(ids.length, 1, `expected one incident, found ${ids.length}`);
+      const fileNames = await page.evaluate(async (incidentId) => {
+        const incident = (await (await fetch(`/api/incidents/${incidentId}`)).json()) as {
+          attachments: { fileName: string }[];
+        };
+        return incident.attachments.map((attachment) => attachment.fileName);
+      }, ids[0]);
+      assert.deepEqual(fileNames, ['hotet.png']);
+      await assertNoAxeViolations(page, 'the report page after a queued report with a screenshot was sent');
     });
   });
 

@@ -145,7 +145,7 @@ function ReportSection({ personId, startValues, onReported, onQueued }: ReportSe
   async function queue(report: IncidentReport, values: ReportValues, idempotencyKey: string) {
     setQueueing(true);
     try {
-      await queueReport({ idempotencyKey, personId, report, values });
+      await queueReport({ idempotencyKey, personId, report, values, files });
       onQueued();
     } finally {
       setQueueing(false);

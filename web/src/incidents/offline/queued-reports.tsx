@@ -42,10 +42,15 @@ export function QueuedReports({ personId, onEdit, onRemove }: QueuedReportsProps
             )}
           </li>
         ))}
-        {sent.map(({ idempotencyKey, incident }) => (
+        {sent.map(({ idempotencyKey, incident, failedFileNames }) => (
           <li key={idempotencyKey} className="card">
             <h3 className="card__title">{title(incident)}</h3>
             <p className="queued-reports__state queued-reports__state--sent">{t('incidents.offline.sent')}</p>
+            {failedFileNames.length > 0 && (
+              <p className="alert alert--warning">
+                {t('incidents.confirmation.attachmentsFailed', { names: failedFileNames.join(', ') })}
+              </p>
+            )}
             <Link to={paths.incident(incident.id)}>{t('incidents.confirmation.viewReport')}</Link>
           </li>
         ))}

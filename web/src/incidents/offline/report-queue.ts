@@ -1,6 +1,7 @@
 import type { Incident, IncidentReport, Problem } from '@varn/domain';
 import { createStore, del, get, set, values } from 'idb-keyval';
 import { isProblemError } from '../../shared/api/problem-error.ts';
+import { addAttachment } from '../api/add-attachments.ts';
 import { reportIncident } from '../api/report-incident.ts';
 import type { ReportValues } from '../report-values.ts';
 
@@ -16,6 +17,8 @@ export type QueuedReport = {
   report: IncidentReport;
   /** The form's values, so that a refused report can go back into the form to be corrected. */
   values: ReportValues;
+  /** Photos and screenshots chosen with it: IndexedDB keeps the files themselves until they are sent. */
+  files?: readonly File[];
   queuedAt: string;
   /** waiting: sent when there is network; needsSignIn: the session ended; failed: the server refused it. */
   state: 'waiting' | 'needsSignIn' | 'failed';
@@ -23,7 +26,13 @@ export type QueuedReport = {
 };
 
 /** A queued report the server has filed in this tab's lifetime: the link to it replaces the report. */
-export type SentReport = { idempotencyKey: string; personId: string; incident: Incident };
+export type SentReport = {
+  idempotencyKey: string;
+  personId: string;
+  incident: Incident;
+  /** Attachments the server refused (type, size): the report is filed, these must be added again. */
+  failedFileNames: string[];
+};
 
 export type ReportQueueSnapshot = {
   queued: readonly QueuedReport[];
@@ -92,14 +101,32 @@ function isTransient(problem: Problem): boolean {
   return problem.status === 0 || problem.status === 429 || problem.status >= 500;
 }
 
+/**
+ * Uploads the report's files, each under a key derived from the report's: after an interruption the
+ * whole send is repeated and the server replays what it already has, so no file is stored twice.
+ * A file the server refuses is named, not retried; anything transient is thrown to retry later.
+ */
+async function uploadQueuedFiles(incident: Incident, report: QueuedReport): Promise<string[]> {
+  const failedFileNames: string[] = [];
+  for (const [index, file] of (report.files ?? []).entries()) {
+    try {
+      await addAttachment(incident.id, file, `${report.idempotencyKey}:attachment:${index}`);
+    } catch (error) {
+      if (!isProblemError(error) || isTransient(error.problem) || error.status === 401) throw error;
+      failedFileNames.push(file.name);
+    }
+  }
+  return failedFileNames;
+}
+
 async function sendOne(report: QueuedReport, handlers: SendHandlers): Promise<Outcome> {
   update({ sending: new Set([...snapshot.sending, report.idempotencyKey]) });
   try {
     const incident = await reportIncident(report.report, report.idempotencyKey);
+    const failedFileNames = await uploadQueuedFiles(incident, report);
     await del(report.idempotencyKey, store);
-    update({
-      sent: [...snapshot.sent, { idempotencyKey: report.idempotencyKey, personId: report.personId, incident }],
-    });
+    const sent = { idempotencyKey: report.idempotencyKey, personId: report.personId, incident, failedFileNames };
+    update({ sent: [...snapshot.sent, sent] });
     handlers.onSent(incident);
     return 'next';
   } catch (error) {
