@@ -35,3 +35,11 @@ test('roles that see sensitive data require a second factor, employees do not', 
   assert.equal(requiresSecondFactor(['employee', 'manager']), true);
   assert.equal(requiresSecondFactor(['party_security_contact']), true);
 });
+
+test('risk analyses: the owners make them, only the security department answers escalations', () => {
+  const owners = ['manager', 'security_coordinator', 'party_security_contact', 'security_department'];
+  for (const role of roles) {
+    assert.equal(rolesHavePermission([role], 'risk_analyses.manage'), owners.includes(role), role);
+    assert.equal(rolesHavePermission([role], 'risk_analyses.answer_escalation'), role === 'security_department', role);
+  }
+});

@@ -22,6 +22,9 @@ export const permissions = [
   'incidents.read_person_of_concern',
   'jobs.read',
   'jobs.manage',
+  'risk_analyses.read',
+  'risk_analyses.manage',
+  'risk_analyses.answer_escalation',
 ] as const;
 export type Permission = (typeof permissions)[number];
 export type RouteAccess = Permission | 'public' | 'authenticated';
@@ -32,6 +35,10 @@ export type RouteAccess = Permission | 'public' | 'authenticated';
 // incidents: need-to-know. The board reader sees aggregates only.
 const reporting = ['incidents.report', 'incidents.read'] as const;
 const handling = [...reporting, 'incidents.handle', 'incidents.read_person_of_concern'] as const;
+// Risk analyses before activities: a party office makes them for its officials, an administration's
+// security coordinator for its board's activities, a manager for the unit's staff; the grant's scope
+// says whose. The security department sees all of the tenant's and answers escalations.
+const riskAnalysing = ['risk_analyses.read', 'risk_analyses.manage'] as const;
 
 /**
  * The permission model: what each role may do. The scope of the grant that carries the role limits
@@ -40,12 +47,27 @@ const handling = [...reporting, 'incidents.handle', 'incidents.read_person_of_co
 export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
   employee: [...reporting],
   elected_official: [...reporting],
-  manager: ['organisation.read', 'people.read', 'sites.read', ...handling],
+  manager: ['organisation.read', 'people.read', 'sites.read', ...handling, ...riskAnalysing],
   // The safety representative sees the incidents of the area, never the person of concern.
   safety_representative: ['organisation.read', 'sites.read', ...reporting],
-  security_coordinator: ['organisation.read', 'people.read', 'sites.read', ...handling],
-  security_department: ['organisation.read', 'people.read', 'sites.read', 'parties.read', 'audit.read', ...handling],
-  party_security_contact: ['parties.read', 'people.read', ...reporting, 'incidents.read_person_of_concern'],
+  security_coordinator: ['organisation.read', 'people.read', 'sites.read', ...handling, ...riskAnalysing],
+  security_department: [
+    'organisation.read',
+    'people.read',
+    'sites.read',
+    'parties.read',
+    'audit.read',
+    ...handling,
+    ...riskAnalysing,
+    'risk_analyses.answer_escalation',
+  ],
+  party_security_contact: [
+    'parties.read',
+    'people.read',
+    ...reporting,
+    'incidents.read_person_of_concern',
+    ...riskAnalysing,
+  ],
   duty_officer: ['organisation.read', 'sites.read'],
   board_reader: ['organisation.read'],
   administrator: [
