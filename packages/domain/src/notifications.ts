@@ -2,7 +2,15 @@ import { z } from 'zod';
 import type { Role } from './roles.ts';
 import { idSchema } from './text.ts';
 
-export const notificationKinds = ['incident_reported', 'incident_status_changed', 'incident_unacknowledged'] as const;
+export const notificationKinds = [
+  'incident_reported',
+  'incident_status_changed',
+  'incident_unacknowledged',
+  // A risk analysis escalated to the security department, its reminder when unanswered, and the answer.
+  'risk_analysis_escalated',
+  'risk_analysis_escalation_unanswered',
+  'risk_analysis_escalation_answered',
+] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 /**
@@ -27,7 +35,9 @@ export const statusesToldToReporter = ['acknowledged', 'measures_decided', 'clos
 export const notificationSchema = z.object({
   id: idSchema,
   kind: z.enum(notificationKinds),
-  incidentId: idSchema,
+  /** What the notification tells of: an incident, or a risk analysis. */
+  incidentId: idSchema.nullable(),
+  riskAnalysisId: idSchema.nullable(),
   status: z.string().nullable(),
   isSerious: z.boolean(),
   createdAt: z.string(),

@@ -20,6 +20,7 @@ import type {
   SiteTable,
   TenantTable,
 } from '../organisation/tables.ts';
+import type { RiskAnalysisHazardTable, RiskAnalysisTable } from '../risk-analyses/tables.ts';
 import type { IdempotencyKeyTable, SchemaMigrationTable } from './tables.ts';
 
 /** Every table, as Kysely sees it (camelCase columns; the CamelCasePlugin maps to snake_case). */
@@ -46,5 +47,7 @@ export interface Database {
   incidentAttachments: IncidentAttachmentTable;
   attachmentContents: AttachmentContentTable;
   notifications: NotificationTable;
+  riskAnalyses: RiskAnalysisTable;
+  riskAnalysisHazards: RiskAnalysisHazardTable;
   schemaMigrations: SchemaMigrationTable;
 }

@@ -15,5 +15,9 @@ export const paths = {
   incidentSummary: (incidentId: string) => `/handelser/${encodeURIComponent(incidentId)}/sammanstallning`,
   reportIncident: '/rapportera',
   notifications: '/aviseringar',
+  riskAnalyses: '/riskanalyser',
+  newRiskAnalysis: '/riskanalyser/ny',
+  riskAnalysis: (riskAnalysisId: string) => `/riskanalyser/${encodeURIComponent(riskAnalysisId)}`,
+  riskAnalysisPrint: (riskAnalysisId: string) => `/riskanalyser/${encodeURIComponent(riskAnalysisId)}/utskrift`,
   jobs: '/jobb',
 } as const;

@@ -732,6 +732,9 @@ export const en: Translation = {
       closed: 'Your report has been closed',
       statusChanged: 'Your report has a new status',
       other: 'Notification about an incident',
+      riskAnalysisEscalated: 'A risk analysis has been escalated to the security department',
+      riskAnalysisUnanswered: 'Reminder: an escalated risk analysis awaits an answer',
+      riskAnalysisAnswered: 'The security department has answered the risk analysis',
     },
   },
   jobs: {
@@ -743,6 +746,7 @@ export const en: Translation = {
     queues: {
       email: 'E-mail',
       incident_reminder: 'Reminder',
+      risk_analysis_escalation: 'Unanswered escalation',
     },
     states: {
       created: 'Waiting',

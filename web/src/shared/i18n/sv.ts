@@ -731,6 +731,9 @@ export const sv = {
       closed: 'Din rapport har avslutats',
       statusChanged: 'Din rapport har fått ny status',
       other: 'Avisering om en händelse',
+      riskAnalysisEscalated: 'En riskanalys har eskalerats till säkerhetsavdelningen',
+      riskAnalysisUnanswered: 'Påminnelse: en eskalerad riskanalys väntar på svar',
+      riskAnalysisAnswered: 'Säkerhetsavdelningen har svarat på riskanalysen',
     },
   },
   jobs: {
@@ -742,6 +745,7 @@ export const sv = {
     queues: {
       email: 'E-post',
       incident_reminder: 'Påminnelse',
+      risk_analysis_escalation: 'Obesvarad eskalering',
     },
     states: {
       created: 'Väntar',
