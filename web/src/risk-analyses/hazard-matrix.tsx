@@ -192,40 +192,48 @@ export function HazardMatrix({ analysis, canEdit }: { analysis: RiskAnalysis; ca
   );
 }
 
-/** The rated hazards as a table, for readers who may not change them (and for the printout). */
+/**
+ * The rated hazards as a list, for readers who may not change them and for the printout: a list
+ * rather than a table, so that it fits a phone without scrolling sideways.
+ */
 export function ReadOnlyHazards({ analysis }: { analysis: RiskAnalysis }) {
   const { t } = useTranslation();
   if (analysis.hazards.length === 0) return <p>{t('riskAnalyses.matrix.empty')}</p>;
   return (
-    <div className="risk-sheet__table">
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t('riskAnalyses.matrix.hazardText')}</th>
-            <th scope="col">{t('riskAnalyses.matrix.measure')}</th>
-            <th scope="col">{t('riskAnalyses.page.riskLevel')}</th>
-            <th scope="col">{t('riskAnalyses.page.residualRiskLevel')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {analysis.hazards.map((hazard, index) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: the hazards' order is their identity
-            <tr key={index}>
-              <td>{hazard.hazard}</td>
-              <td>{hazard.measure}</td>
-              <td>
-                {hazard.score !== null && `${hazard.likelihood} × ${hazard.consequence} = ${hazard.score} `}
-                <RiskLevelBadge level={hazard.level} />
-              </td>
-              <td>
-                {hazard.residualScore !== null &&
-                  `${hazard.residualLikelihood} × ${hazard.residualConsequence} = ${hazard.residualScore} `}
-                <RiskLevelBadge level={hazard.residualLevel} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ol className="hazard-list">
+      {analysis.hazards.map((hazard, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: the hazards' order is their identity
+        <li key={index} className="hazard">
+          <p className="hazard__legend risk-text">{hazard.hazard}</p>
+          {hazard.measure && (
+            <p className="risk-text">
+              {t('riskAnalyses.matrix.measure')}: {hazard.measure}
+            </p>
+          )}
+          <p className="hazard__scores">
+            <RiskLevelBadge
+              level={hazard.level}
+              text={
+                hazard.level && hazard.score !== null
+                  ? t('riskAnalyses.matrix.score', {
+                      score: hazard.score,
+                      level: t(`riskAnalyses.levels.${hazard.level}`),
+                    })
+                  : undefined
+              }
+            />
+            {hazard.residualLevel && hazard.residualScore !== null && (
+              <RiskLevelBadge
+                level={hazard.residualLevel}
+                text={t('riskAnalyses.matrix.residualScore', {
+                  score: hazard.residualScore,
+                  level: t(`riskAnalyses.levels.${hazard.residualLevel}`),
+                })}
+              />
+            )}
+          </p>
+        </li>
+      ))}
+    </ol>
   );
 }
