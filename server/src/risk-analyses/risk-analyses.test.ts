@@ -153,8 +153,12 @@ describeEachDatabase('risk analyses', (kind) => {
     assert.equal((await notificationsOf(dutyOfficer, 'risk_analysis_escalation_unanswered')).length, 1);
 
     assert.equal(
-      (await partyOffice.post(`/api/risk-analyses/${analysis.id}/escalation-answer`, { answer: 'accept', comment: 'x' }))
-        .statusCode,
+      (
+        await partyOffice.post(`/api/risk-analyses/${analysis.id}/escalation-answer`, {
+          answer: 'accept',
+          comment: 'x',
+        })
+      ).statusCode,
       403,
       'only the security department answers',
     );
