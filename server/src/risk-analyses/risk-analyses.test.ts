@@ -107,6 +107,11 @@ describeEachDatabase('risk analyses', (kind) => {
     const decided = await decide();
     assert.equal(decided.statusCode, 200, decided.body);
     assert.equal(decided.json().status, 'decided');
+    const started = await manager.post(`/api/risk-analyses/measures/${measure.json().id}/status`, {
+      status: 'in_progress',
+    });
+    assert.equal(started.statusCode, 200, started.body);
+    assert.equal(started.json().status, 'in_progress');
 
     const next = await create(manager, {
       activityType: 'board_meeting',
@@ -174,6 +179,13 @@ describeEachDatabase('risk analyses', (kind) => {
 
   test("another party's office, another unit's manager and another tenant get 404", async () => {
     const moderates = await create(securityDepartment, appearance('M'));
+    const securityPersonId = (await securityDepartment.get('/api/auth/me')).json().personId as string;
+    const measure = await securityDepartment.post(`/api/risk-analyses/${moderates.id}/measures`, {
+      title: 'Två värdar vid scenen',
+      ownerPersonId: securityPersonId,
+      dueOn: '2026-12-01',
+    });
+    assert.equal(measure.statusCode, 201, measure.body);
     const otherTenant = await harness.signIn('party_security_contact', 'other');
     for (const outsider of [partyOffice, manager, otherTenant]) {
       const answers = [
@@ -181,10 +193,11 @@ describeEachDatabase('risk analyses', (kind) => {
         await outsider.post(`/api/risk-analyses/${moderates.id}/hazards`, { hazards: [] }),
         await outsider.post(`/api/risk-analyses/${moderates.id}/decision`, { decision: 'go', justification: 'Ok' }),
         await outsider.get(`/api/risk-analyses/${moderates.id}/measures`),
+        await outsider.post(`/api/risk-analyses/measures/${measure.json().id}/status`, { status: 'done' }),
       ];
       assert.deepEqual(
         answers.map((answer) => answer.statusCode),
-        [404, 404, 404, 404],
+        [404, 404, 404, 404, 404],
       );
       const listed = (await outsider.get('/api/risk-analyses')).json().items as RiskAnalysisSummary[];
       assert.ok(!listed.some((item) => item.id === moderates.id));

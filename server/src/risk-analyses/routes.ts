@@ -4,6 +4,7 @@ import {
   measureInputSchema,
   measureListSchema,
   measureSchema,
+  measureStatusChangeSchema,
   riskAnalysisCreateSchema,
   riskAnalysisListQuerySchema,
   riskAnalysisListSchema,
@@ -14,7 +15,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../access/route-access.ts';
 import { auditContextOf } from '../audit/audit-log.ts';
-import { createMeasure, listMeasures } from '../measures/measures.ts';
+import { changeMeasureStatus, createMeasure, listMeasures } from '../measures/measures.ts';
 import { respondWithWrite } from '../platform/write.ts';
 import { answerEscalation, createRiskAnalysis, decideRiskAnalysis, updateHazards } from './analyses.ts';
 import { findRiskAnalyses, getRiskAnalysis } from './read.ts';
@@ -115,7 +116,8 @@ export const riskAnalysisRoutes: FastifyPluginAsyncZod = async (app) => {
         return getRiskAnalysis(db, actorOf(request), context(request), request.params.id);
       }),
   );
-  // The analysis's measures with owners are the generic measures (their status route is shared).
+  // The analysis's measures with owners are the generic measures, followed up under the analysis's own
+  // permission: a party office manages them without handling incidents.
   app.get(
     '/api/risk-analyses/:id/measures',
     {
@@ -138,6 +140,29 @@ export const riskAnalysisRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) =>
       respondWithWrite(request, reply, 201, (db) =>
         createMeasure(db, actorOf(request), context(request), 'risk_analysis', request.params.id, request.body),
+      ),
+  );
+  app.post(
+    '/api/risk-analyses/measures/:id/status',
+    {
+      config: { access: 'risk_analyses.manage' },
+      schema: {
+        tags: ['risk-analyses'],
+        params: idParamsSchema,
+        body: measureStatusChangeSchema,
+        response: { 200: measureSchema },
+      },
+    },
+    async (request, reply) =>
+      respondWithWrite(request, reply, 200, (db) =>
+        changeMeasureStatus(
+          db,
+          actorOf(request),
+          context(request),
+          request.params.id,
+          request.body.status,
+          'risk_analysis',
+        ),
       ),
   );
 };
