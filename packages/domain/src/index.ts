@@ -12,6 +12,7 @@ export * from './organisation.ts';
 export * from './pagination.ts';
 export * from './permissions.ts';
 export * from './problem.ts';
+export * from './risk-analyses.ts';
 export * from './roles.ts';
 export * from './text.ts';
 export * from './threat-cases.ts';

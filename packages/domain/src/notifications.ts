@@ -7,6 +7,10 @@ export const notificationKinds = [
   'incident_status_changed',
   'incident_unacknowledged',
   'incident_reported_on_behalf',
+  // A risk analysis escalated to the security department, its reminder when unanswered, and the answer.
+  'risk_analysis_escalated',
+  'risk_analysis_escalation_unanswered',
+  'risk_analysis_escalation_answered',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -32,7 +36,9 @@ export const statusesToldToReporter = ['acknowledged', 'measures_decided', 'clos
 export const notificationSchema = z.object({
   id: idSchema,
   kind: z.enum(notificationKinds),
-  incidentId: idSchema,
+  /** What the notification tells of: an incident, or a risk analysis. */
+  incidentId: idSchema.nullable(),
+  riskAnalysisId: idSchema.nullable(),
   status: z.string().nullable(),
   isSerious: z.boolean(),
   createdAt: z.string(),

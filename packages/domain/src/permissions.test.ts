@@ -59,3 +59,11 @@ test('threat cases reach only the manager, the security coordinator and the secu
     );
   }
 });
+
+test('risk analyses: the owners make them, only the security department answers escalations', () => {
+  const owners = ['manager', 'security_coordinator', 'party_security_contact', 'security_department'];
+  for (const role of roles) {
+    assert.equal(rolesHavePermission([role], 'risk_analyses.manage'), owners.includes(role), role);
+    assert.equal(rolesHavePermission([role], 'risk_analyses.answer_escalation'), role === 'security_department', role);
+  }
+});

@@ -27,6 +27,9 @@ export const permissions = [
   'jobs.manage',
   'threat_cases.read',
   'threat_cases.manage',
+  'risk_analyses.read',
+  'risk_analyses.manage',
+  'risk_analyses.answer_escalation',
 ] as const;
 export type Permission = (typeof permissions)[number];
 export type RouteAccess = Permission | 'public' | 'authenticated';
@@ -40,6 +43,10 @@ const handling = [...reporting, 'incidents.handle', 'incidents.read_person_of_co
 const statistics = 'incidents.statistics';
 // Threat cases: the role's scope is necessary but not enough; the case's access list decides (need-to-know).
 const threatCases = ['threat_cases.read', 'threat_cases.manage'] as const;
+// Risk analyses before activities: a party office makes them for its officials, an administration's
+// security coordinator for its board's activities, a manager for the unit's staff; the grant's scope
+// says whose. The security department sees all of the tenant's and answers escalations.
+const riskAnalysing = ['risk_analyses.read', 'risk_analyses.manage'] as const;
 
 /**
  * The permission model: what each role may do. The scope of the grant that carries the role limits
@@ -56,10 +63,19 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
     statistics,
     'incidents.report_on_behalf',
     ...threatCases,
+    ...riskAnalysing,
   ],
   // The safety representative sees the incidents of the area, never the person of concern.
   safety_representative: ['organisation.read', 'sites.read', ...reporting, statistics],
-  security_coordinator: ['organisation.read', 'people.read', 'sites.read', ...handling, statistics, ...threatCases],
+  security_coordinator: [
+    'organisation.read',
+    'people.read',
+    'sites.read',
+    ...handling,
+    statistics,
+    ...threatCases,
+    ...riskAnalysing,
+  ],
   // Person-of-concern data in bulk (an Excel export) only for the security department: need-to-know
   // for one incident at a time does not extend to a spreadsheet of criminal-offence data.
   security_department: [
@@ -72,6 +88,8 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
     statistics,
     'incidents.export_person_of_concern',
     ...threatCases,
+    ...riskAnalysing,
+    'risk_analyses.answer_escalation',
   ],
   party_security_contact: [
     'parties.read',
@@ -80,6 +98,7 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
     'incidents.read_person_of_concern',
     statistics,
     'incidents.report_on_behalf',
+    ...riskAnalysing,
   ],
   duty_officer: ['organisation.read', 'sites.read'],
   board_reader: ['organisation.read', statistics],

@@ -115,16 +115,20 @@ export async function createMeasure(
   );
 }
 
-/** Moves a measure to another status; out of the source's handling scope it does not exist. */
+/**
+ * Moves a measure to another status; out of the source's handling scope it does not exist. A route
+ * that serves one source kind names it: measures of other kinds do not exist there either.
+ */
 export async function changeMeasureStatus(
   db: Db,
   actor: Actor,
   context: AuditContext,
   id: string,
   status: MeasureStatus,
+  expectedKind?: MeasureSourceKind,
 ): Promise<Measure> {
   const row = await selectMeasures(db, actor.tenantId).where('measure.id', '=', id).executeTakeFirst();
-  if (!row) throw new AppError('not_found');
+  if (!row || (expectedKind && row.sourceKind !== expectedKind)) throw new AppError('not_found');
   const source = await findSource(db, actor, row.sourceKind, row.sourceId);
   requireHandling(source);
   if (row.status !== status) {

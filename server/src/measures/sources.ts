@@ -3,6 +3,7 @@ import { type Actor, isInScope, scopeOf } from '../access/authorize.ts';
 import { appendIncidentEvent } from '../incidents/events.ts';
 import { getIncidentRow } from '../incidents/read.ts';
 import type { Db } from '../platform/database.ts';
+import { getRiskAnalysisRow, mayManage } from '../risk-analyses/read.ts';
 
 /** What the measures need to know of the record a measure answers. */
 export interface MeasureSource {
@@ -16,7 +17,8 @@ export interface MeasureSource {
 
 /**
  * The source in the actor's read scope, or not_found. Each source kind decides with its own scope
- * rule; measures of incidents are handled under `incidents.handle`.
+ * rule; measures of incidents are handled under `incidents.handle`, of risk analyses under
+ * `risk_analyses.manage`.
  */
 export async function findSource(db: Db, actor: Actor, kind: MeasureSourceKind, id: string): Promise<MeasureSource> {
   switch (kind) {
@@ -28,10 +30,17 @@ export async function findSource(db: Db, actor: Actor, kind: MeasureSourceKind, 
       });
       return { kind, id, unitId: row.unitId, mayHandle };
     }
+    case 'risk_analysis': {
+      const row = await getRiskAnalysisRow(db, actor, id);
+      return { kind, id, unitId: row.ownerOrgUnitId, mayHandle: mayManage(actor, row) };
+    }
   }
 }
 
-/** Tells the source's timeline about a measure, so its readers see the measures come and go. */
+/**
+ * Tells the source's timeline about a measure, so its readers see the measures come and go. A risk
+ * analysis has no timeline: its measures list is the record (and the audit log has each change).
+ */
 export async function recordOnSource(
   db: Db,
   actor: Actor,
@@ -49,5 +58,8 @@ export async function recordOnSource(
         text: event.title,
         measureStatus: event.status,
       });
+      return;
+    case 'risk_analysis':
+      return;
   }
 }

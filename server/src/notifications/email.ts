@@ -8,7 +8,9 @@ export interface EmailJob {
   tenantId: string;
   to: string;
   kind: NotificationKind;
-  incidentId: string;
+  incidentId: string | null;
+  /** Left out by jobs queued before risk analyses had notifications. */
+  riskAnalysisId?: string | null;
   status: string | null;
   isSerious: boolean;
 }
@@ -19,6 +21,9 @@ const subjects: Record<NotificationKind, (job: EmailJob) => string> = {
   incident_status_changed: () => 'Din rapport i Värn har uppdaterats',
   incident_unacknowledged: () => 'Påminnelse: en rapport i Värn väntar på kvittering',
   incident_reported_on_behalf: () => 'En händelse har rapporterats för din räkning i Värn',
+  risk_analysis_escalated: () => 'En riskanalys i Värn har eskalerats till säkerhetsavdelningen',
+  risk_analysis_escalation_unanswered: () => 'Påminnelse: en eskalerad riskanalys i Värn väntar på svar',
+  risk_analysis_escalation_answered: () => 'Säkerhetsavdelningen har svarat på en riskanalys i Värn',
 };
 
 /**
@@ -26,7 +31,9 @@ const subjects: Record<NotificationKind, (job: EmailJob) => string> = {
  * so it only says that something waits in Värn, behind sign-in and authorization.
  */
 export function emailMessage(job: EmailJob, config: Config) {
-  const link = `${config.publicUrl}/handelser/${job.incidentId}`;
+  const link = job.riskAnalysisId
+    ? `${config.publicUrl}/riskanalyser/${job.riskAnalysisId}`
+    : `${config.publicUrl}/handelser/${job.incidentId}`;
   return {
     from: config.mail.from,
     to: job.to,

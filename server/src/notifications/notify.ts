@@ -12,7 +12,13 @@ export async function notify(
   jobs: JobQueue,
   tenantId: string,
   recipientPersonIds: readonly string[],
-  notification: { kind: NotificationKind; incidentId: string; status?: string | null; isSerious?: boolean },
+  notification: {
+    kind: NotificationKind;
+    incidentId?: string;
+    riskAnalysisId?: string;
+    status?: string | null;
+    isSerious?: boolean;
+  },
 ): Promise<void> {
   if (recipientPersonIds.length === 0) return;
   await db
@@ -22,7 +28,8 @@ export async function notify(
         tenantId,
         recipientPersonId,
         kind: notification.kind,
-        incidentId: notification.incidentId,
+        incidentId: notification.incidentId ?? null,
+        riskAnalysisId: notification.riskAnalysisId ?? null,
         status: notification.status ?? null,
         isSerious: notification.isSerious ?? false,
       })),
@@ -40,7 +47,8 @@ export async function notify(
       tenantId,
       to: email as string,
       kind: notification.kind,
-      incidentId: notification.incidentId,
+      incidentId: notification.incidentId ?? null,
+      riskAnalysisId: notification.riskAnalysisId ?? null,
       status: notification.status ?? null,
       isSerious: notification.isSerious ?? false,
     };

@@ -22,7 +22,7 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
       const actor = actorOf(request);
       let query = app.db
         .selectFrom('notifications')
-        .select(['id', 'kind', 'incidentId', 'status', 'isSerious', 'createdAt', 'readAt'])
+        .select(['id', 'kind', 'incidentId', 'riskAnalysisId', 'status', 'isSerious', 'createdAt', 'readAt'])
         .where('tenantId', '=', actor.tenantId)
         .where('recipientPersonId', '=', actor.personId);
       if (request.query.after) {
@@ -43,6 +43,7 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
           id: row.id,
           kind: row.kind,
           incidentId: row.incidentId,
+          riskAnalysisId: row.riskAnalysisId,
           status: row.status,
           isSerious: row.isSerious,
           createdAt: new Date(row.createdAt).toISOString(),

@@ -7,19 +7,21 @@ export interface NotificationTable {
   tenantId: string;
   recipientPersonId: string;
   kind: NotificationKind;
-  incidentId: string;
+  incidentId: string | null;
+  riskAnalysisId: Generated<string | null>;
   status: string | null;
   isSerious: Generated<boolean>;
   createdAt: Generated<Date>;
   readAt: Date | null;
 }
-// A notification names the incident only; what the recipient may read of it is decided on opening.
+// A notification names the incident or risk analysis only; what the recipient may read of it is decided on opening.
 export const notificationColumns = tagColumns<NotificationTable>('notifications', {
   id: 'internal',
   tenantId: 'internal',
   recipientPersonId: 'internal',
   kind: 'internal',
   incidentId: 'internal',
+  riskAnalysisId: 'internal',
   status: 'internal',
   isSerious: 'internal',
   createdAt: 'internal',

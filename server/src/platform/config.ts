@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { attachmentLimits } from '@varn/domain';
+import { attachmentLimits, escalationReminderHoursDefault } from '@varn/domain';
 import { z } from 'zod';
 
 const environmentSchema = z.object({
@@ -30,6 +30,7 @@ const environmentSchema = z.object({
   SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
   SMTP_URL: z.string().optional(),
   INCIDENT_REMINDER_WORKING_DAYS: z.coerce.number().int().min(1).max(30).default(2),
+  RISK_ESCALATION_REMINDER_HOURS: z.coerce.number().min(0.1).max(168).default(escalationReminderHoursDefault),
   MAIL_FROM: z.string().default('Värn <varn@localhost>'),
   // The defaults are the domain's, which the web checks chosen files against before sending.
   ATTACHMENT_MAX_MB: z.coerce
@@ -60,6 +61,9 @@ export type Config = {
   mail: { smtpUrl: string | null; from: string };
   /** Working days after which a manager is reminded of a report nobody has acknowledged. */
   incidentReminderWorkingDays: number;
+  /** Hours an escalated risk analysis may wait for the security department's answer before it is
+   * escalated further (reminder to the department, notice to the duty officer). */
+  riskEscalationReminderHours: number;
   /** Per file, and per incident; the attachment route alone takes bodies this large. */
   attachments: { maxBytes: number; maxPerIncident: number };
   logLevel: string;
@@ -111,6 +115,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       : null,
     mail: { smtpUrl: parsed.SMTP_URL ?? null, from: parsed.MAIL_FROM },
     incidentReminderWorkingDays: parsed.INCIDENT_REMINDER_WORKING_DAYS,
+    riskEscalationReminderHours: parsed.RISK_ESCALATION_REMINDER_HOURS,
     attachments: { maxBytes: parsed.ATTACHMENT_MAX_MB * 1024 * 1024, maxPerIncident: parsed.ATTACHMENTS_PER_INCIDENT },
     logLevel: parsed.LOG_LEVEL,
     seedDemo: !isProduction && parsed.SEED_DEMO === 'auto',

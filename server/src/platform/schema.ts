@@ -20,6 +20,7 @@ import type {
   SiteTable,
   TenantTable,
 } from '../organisation/tables.ts';
+import type { RiskAnalysisHazardTable, RiskAnalysisTable } from '../risk-analyses/tables.ts';
 import type {
   ThreatAssessmentTable,
   ThreatCaseAccessTable,
@@ -64,5 +65,7 @@ export interface Database {
   threatCaseConsultations: ThreatCaseConsultationTable;
   threatCaseAccess: ThreatCaseAccessTable;
   threatCasePreIntakeAssessments: ThreatCasePreIntakeAssessmentTable;
+  riskAnalyses: RiskAnalysisTable;
+  riskAnalysisHazards: RiskAnalysisHazardTable;
   schemaMigrations: SchemaMigrationTable;
 }

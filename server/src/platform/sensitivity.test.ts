@@ -10,6 +10,7 @@ import '../measures/tables.ts';
 import '../notifications/tables.ts';
 import '../organisation/tables.ts';
 import '../threat-cases/tables.ts';
+import '../risk-analyses/tables.ts';
 import './tables.ts';
 import { createTestDatabase } from '../testing/test-database.ts';
 import type { Db } from './database.ts';

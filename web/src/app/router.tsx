@@ -16,6 +16,10 @@ import { PartiesPage } from '../organisation/parties-page.tsx';
 import { PeoplePage } from '../organisation/people-page.tsx';
 import { PersonPage } from '../organisation/person-page.tsx';
 import { SitesPage } from '../organisation/sites-page.tsx';
+import { NewRiskAnalysisPage } from '../risk-analyses/new-risk-analysis-page.tsx';
+import { RiskAnalysesPage } from '../risk-analyses/risk-analyses-page.tsx';
+import { RiskAnalysisPage } from '../risk-analyses/risk-analysis-page.tsx';
+import { RiskAnalysisPrintPage } from '../risk-analyses/risk-analysis-print-page.tsx';
 import { paths } from '../shared/paths.ts';
 import { StartPage } from '../start/start-page.tsx';
 import { StatisticsPage } from '../statistics/statistics-page.tsx';
@@ -27,6 +31,7 @@ import { NotFoundPage } from './not-found-page.tsx';
 import { PublicLayout } from './public-layout.tsx';
 import { RequirePermission } from './require-permission.tsx';
 import { RequireSession } from './require-session.tsx';
+import { RiskAnalysisMeasureSummary, RiskAnalysisMeasures } from './risk-analysis-measures.tsx';
 import { RouteError } from './route-error.tsx';
 
 type ProtectedPage = { path: string; permission: Permission; page: ReactNode };
@@ -54,6 +59,18 @@ const protectedPages: readonly ProtectedPage[] = [
   { path: paths.threatCases, permission: 'threat_cases.read', page: <ThreatCasesPage /> },
   { path: paths.newThreatCase, permission: 'threat_cases.manage', page: <NewThreatCasePage /> },
   { path: '/hotbild/:caseId', permission: 'threat_cases.read', page: <ThreatCasePage /> },
+  { path: paths.riskAnalyses, permission: 'risk_analyses.read', page: <RiskAnalysesPage /> },
+  { path: paths.newRiskAnalysis, permission: 'risk_analyses.manage', page: <NewRiskAnalysisPage /> },
+  {
+    path: '/riskanalyser/:riskAnalysisId',
+    permission: 'risk_analyses.read',
+    page: <RiskAnalysisPage measures={RiskAnalysisMeasures} />,
+  },
+  {
+    path: '/riskanalyser/:riskAnalysisId/utskrift',
+    permission: 'risk_analyses.read',
+    page: <RiskAnalysisPrintPage measures={RiskAnalysisMeasureSummary} />,
+  },
 ];
 
 export function createRouter() {

@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { getPeople, peopleQueryKey } from '../organisation/api/get-people.ts';
+import { RadioGroupField } from '../shared/forms/choice-fields.tsx';
 import { SelectField } from '../shared/forms/select-field.tsx';
 import { TextField } from '../shared/forms/text-field.tsx';
 import { useSession } from '../shared/session/session-context.tsx';
-import { RadioGroupField } from './choice-fields.tsx';
 import type { ReportValues } from './report-values.ts';
 
 type OnBehalfFieldsProps = {

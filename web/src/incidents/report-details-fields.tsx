@@ -7,10 +7,10 @@ import {
 } from '@varn/domain';
 import { useTranslation } from 'react-i18next';
 import { CheckboxField } from '../shared/forms/checkbox-field.tsx';
+import { CheckboxGroupField, RadioGroupField } from '../shared/forms/choice-fields.tsx';
 import { SelectField } from '../shared/forms/select-field.tsx';
 import { TextAreaField } from '../shared/forms/text-area-field.tsx';
 import { TextField } from '../shared/forms/text-field.tsx';
-import { CheckboxGroupField, RadioGroupField } from './choice-fields.tsx';
 import { consequenceFlags, type ReportValues } from './report-values.ts';
 
 type Setter = <Name extends keyof ReportValues>(name: Name) => (value: ReportValues[Name]) => void;

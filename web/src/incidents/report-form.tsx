@@ -9,6 +9,7 @@ import {
 } from '@varn/domain';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CheckboxGroupField, RadioGroupField } from '../shared/forms/choice-fields.tsx';
 import { RecordForm, type RecordFormProps } from '../shared/forms/record-form.tsx';
 import { SelectField } from '../shared/forms/select-field.tsx';
 import { TextAreaField } from '../shared/forms/text-area-field.tsx';
@@ -16,7 +17,6 @@ import { TextField } from '../shared/forms/text-field.tsx';
 import { useFormValues } from '../shared/forms/use-form-values.ts';
 import { useHasPermission } from '../shared/session/session-context.tsx';
 import { AttachmentPicker } from './attachment-picker.tsx';
-import { CheckboxGroupField, RadioGroupField } from './choice-fields.tsx';
 import { OnBehalfFields } from './on-behalf-fields.tsx';
 import { ReportDetailsFields } from './report-details-fields.tsx';
 import { initialReportValues, isDetailPath, type ReportValues, reportInputOf, reportSchema } from './report-values.ts';

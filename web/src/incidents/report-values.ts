@@ -16,7 +16,7 @@ import {
 import type { ValidatingSchema } from '../shared/forms/use-form-errors.ts';
 import { en } from '../shared/i18n/en.ts';
 import { sv } from '../shared/i18n/sv.ts';
-import { stockholmInputValueToIso, toStockholmInputValue } from './stockholm-time.ts';
+import { stockholmInputValueToIso, toStockholmInputValue } from '../shared/ui/stockholm-time.ts';
 
 export type IncidentContext = (typeof incidentContexts)[number];
 export type ThreatChannel = (typeof threatChannels)[number];

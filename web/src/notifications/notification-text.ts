@@ -21,6 +21,12 @@ export function useNotificationText() {
         }
       case 'incident_reported_on_behalf':
         return t('notifications.what.reportedOnBehalf');
+      case 'risk_analysis_escalated':
+        return t('notifications.what.riskAnalysisEscalated');
+      case 'risk_analysis_escalation_unanswered':
+        return t('notifications.what.riskAnalysisUnanswered');
+      case 'risk_analysis_escalation_answered':
+        return t('notifications.what.riskAnalysisAnswered');
       // A kind this page has no sentence for yet still reads sensibly and links to its incident.
       default:
         return t('notifications.what.other');

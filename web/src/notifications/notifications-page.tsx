@@ -87,7 +87,15 @@ function NotificationCard({ notification, isMarking, onOpen, onMarkRead }: Notif
       <h3 className="card__title" id={titleId}>
         {isUnread && <span className="badge notification-card__unread">{t('notifications.unread')}</span>}
         {isUnread && ' '}
-        <Link ref={linkRef} to={paths.incident(notification.incidentId)} onClick={onOpen}>
+        <Link
+          ref={linkRef}
+          to={
+            notification.riskAnalysisId
+              ? paths.riskAnalysis(notification.riskAnalysisId)
+              : paths.incident(notification.incidentId ?? '')
+          }
+          onClick={onOpen}
+        >
           {textOf(notification)}
           {' – '}
           <time dateTime={notification.createdAt}>{formatDateTime(notification.createdAt)}</time>

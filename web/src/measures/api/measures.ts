@@ -15,7 +15,13 @@ import { apiRequest } from '../../shared/api/api-client.ts';
 export type MeasureSourceRef = { kind: MeasureSourceKind; id: string; unitId: string | null; partyId: string | null };
 
 /** Where each source kind keeps its measures in the API. */
-const sourceAddresses: Record<MeasureSourceKind, string> = { incident: 'incidents' };
+const sourceAddresses: Record<MeasureSourceKind, string> = { incident: 'incidents', risk_analysis: 'risk-analyses' };
+
+/** Where a measure's status changes: each source kind under its own permission. */
+const statusAddresses: Record<MeasureSourceKind, (measureId: string) => string> = {
+  incident: (measureId) => `/api/measures/${encodeURIComponent(measureId)}/status`,
+  risk_analysis: (measureId) => `/api/risk-analyses/measures/${encodeURIComponent(measureId)}/status`,
+};
 
 function measuresAddress(source: MeasureSourceRef): string {
   return `/api/${sourceAddresses[source.kind]}/${encodeURIComponent(source.id)}/measures`;
@@ -52,7 +58,7 @@ export function useChangeMeasureStatus(source: MeasureSourceRef, onChange: () =>
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ measureId, status }: { measureId: string; status: MeasureStatus }) =>
-      apiRequest(`/api/measures/${encodeURIComponent(measureId)}/status`, {
+      apiRequest(statusAddresses[source.kind](measureId), {
         method: 'POST',
         body: { status },
         schema: measureSchema,

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import { controlProps, FieldMessages } from '../shared/forms/field-frame.tsx';
-import { useField } from '../shared/forms/form.tsx';
+import { controlProps, FieldMessages } from './field-frame.tsx';
+import { useField } from './form.tsx';
 
 // Radio buttons and checkbox groups in the shared form system: a fieldset whose legend names the
 // question, the hint and error under it, one labelled control per option. The first control carries
