@@ -12,5 +12,7 @@ export * from './pagination.ts';
 export * from './permissions.ts';
 export * from './problem.ts';
 export * from './roles.ts';
+export * from './security-walk-templates.ts';
+export * from './security-walks.ts';
 export * from './text.ts';
 export * from './validation.ts';

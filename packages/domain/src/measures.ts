@@ -2,11 +2,11 @@ import { z } from 'zod';
 import { freeText, idSchema, nameText } from './text.ts';
 
 /**
- * What a measure (åtgärd) was decided for. Only incidents so far; threat cases, risk analyses,
- * security walks, drills, board assignments and standalone measures follow (the database check
+ * What a measure (åtgärd) was decided for: an incident or a security walk's deviation; threat
+ * cases, risk analyses, drills, board assignments and standalone measures follow (the database check
  * constraint lists the same values).
  */
-export const measureSourceKinds = ['incident'] as const;
+export const measureSourceKinds = ['incident', 'security_walk'] as const;
 export type MeasureSourceKind = (typeof measureSourceKinds)[number];
 
 export const measureStatuses = ['planned', 'in_progress', 'done', 'cancelled'] as const;

@@ -35,3 +35,16 @@ test('roles that see sensitive data require a second factor, employees do not', 
   assert.equal(requiresSecondFactor(['employee', 'manager']), true);
   assert.equal(requiresSecondFactor(['party_security_contact']), true);
 });
+
+test('security walks: managers, coordinators and the security department walk; the safety representative reads', () => {
+  const walkers = ['manager', 'security_coordinator', 'security_department'];
+  for (const role of roles) {
+    assert.equal(rolesHavePermission([role], 'security_walks.manage'), walkers.includes(role), role);
+    assert.equal(
+      rolesHavePermission([role], 'security_walks.read'),
+      [...walkers, 'safety_representative'].includes(role),
+      role,
+    );
+    assert.equal(rolesHavePermission([role], 'checklist_templates.manage'), role === 'security_department', role);
+  }
+});

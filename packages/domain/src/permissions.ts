@@ -20,6 +20,9 @@ export const permissions = [
   'incidents.read',
   'incidents.handle',
   'incidents.read_person_of_concern',
+  'security_walks.read',
+  'security_walks.manage',
+  'checklist_templates.manage',
   'jobs.read',
   'jobs.manage',
 ] as const;
@@ -32,6 +35,10 @@ export type RouteAccess = Permission | 'public' | 'authenticated';
 // incidents: need-to-know. The board reader sees aggregates only.
 const reporting = ['incidents.report', 'incidents.read'] as const;
 const handling = [...reporting, 'incidents.handle', 'incidents.read_person_of_concern'] as const;
+// Security walks (skyddsronder) of the sites in the grant's scope: the manager, coordinator and
+// security department walk them; the safety representative takes part and reads them. Checklist
+// templates are the tenant's: the security department versions them.
+const walking = ['security_walks.read', 'security_walks.manage'] as const;
 
 /**
  * The permission model: what each role may do. The scope of the grant that carries the role limits
@@ -40,11 +47,20 @@ const handling = [...reporting, 'incidents.handle', 'incidents.read_person_of_co
 export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
   employee: [...reporting],
   elected_official: [...reporting],
-  manager: ['organisation.read', 'people.read', 'sites.read', ...handling],
+  manager: ['organisation.read', 'people.read', 'sites.read', ...handling, ...walking],
   // The safety representative sees the incidents of the area, never the person of concern.
-  safety_representative: ['organisation.read', 'sites.read', ...reporting],
-  security_coordinator: ['organisation.read', 'people.read', 'sites.read', ...handling],
-  security_department: ['organisation.read', 'people.read', 'sites.read', 'parties.read', 'audit.read', ...handling],
+  safety_representative: ['organisation.read', 'sites.read', ...reporting, 'security_walks.read'],
+  security_coordinator: ['organisation.read', 'people.read', 'sites.read', ...handling, ...walking],
+  security_department: [
+    'organisation.read',
+    'people.read',
+    'sites.read',
+    'parties.read',
+    'audit.read',
+    ...handling,
+    ...walking,
+    'checklist_templates.manage',
+  ],
   party_security_contact: ['parties.read', 'people.read', ...reporting, 'incidents.read_person_of_concern'],
   duty_officer: ['organisation.read', 'sites.read'],
   board_reader: ['organisation.read'],
