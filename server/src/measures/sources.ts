@@ -3,6 +3,7 @@ import { type Actor, isInScope, scopeOf } from '../access/authorize.ts';
 import { appendIncidentEvent } from '../incidents/events.ts';
 import { getIncidentRow } from '../incidents/read.ts';
 import type { Db } from '../platform/database.ts';
+import { getWalkRow } from '../security-walks/read.ts';
 
 /** What the measures need to know of the record a measure answers. */
 export interface MeasureSource {
@@ -16,7 +17,8 @@ export interface MeasureSource {
 
 /**
  * The source in the actor's read scope, or not_found. Each source kind decides with its own scope
- * rule; measures of incidents are handled under `incidents.handle`.
+ * rule; measures of incidents are handled under `incidents.handle`, a security walk's under
+ * `security_walks.manage` in the scope of the walked site's unit.
  */
 export async function findSource(db: Db, actor: Actor, kind: MeasureSourceKind, id: string): Promise<MeasureSource> {
   switch (kind) {
@@ -26,6 +28,11 @@ export async function findSource(db: Db, actor: Actor, kind: MeasureSourceKind, 
         orgUnitPath: row.unitPath,
         partyId: row.partyId,
       });
+      return { kind, id, unitId: row.unitId, mayHandle };
+    }
+    case 'security_walk': {
+      const row = await getWalkRow(db, actor, id);
+      const mayHandle = isInScope(actor, scopeOf(actor, 'security_walks.manage'), { orgUnitPath: row.unitPath });
       return { kind, id, unitId: row.unitId, mayHandle };
     }
   }
@@ -49,5 +56,9 @@ export async function recordOnSource(
         text: event.title,
         measureStatus: event.status,
       });
+      return;
+    case 'security_walk':
+      // A walk has no timeline: its open deviations follow the measures' status directly.
+      return;
   }
 }

@@ -20,6 +20,12 @@ import type {
   SiteTable,
   TenantTable,
 } from '../organisation/tables.ts';
+import type {
+  ChecklistTemplateTable,
+  ChecklistTemplateVersionTable,
+  SecurityWalkAnswerTable,
+  SecurityWalkTable,
+} from '../security-walks/tables.ts';
 import type { IdempotencyKeyTable, SchemaMigrationTable } from './tables.ts';
 
 /** Every table, as Kysely sees it (camelCase columns; the CamelCasePlugin maps to snake_case). */
@@ -46,5 +52,9 @@ export interface Database {
   incidentAttachments: IncidentAttachmentTable;
   attachmentContents: AttachmentContentTable;
   notifications: NotificationTable;
+  checklistTemplates: ChecklistTemplateTable;
+  checklistTemplateVersions: ChecklistTemplateVersionTable;
+  securityWalks: SecurityWalkTable;
+  securityWalkAnswers: SecurityWalkAnswerTable;
   schemaMigrations: SchemaMigrationTable;
 }

@@ -15,7 +15,7 @@ import { apiRequest } from '../../shared/api/api-client.ts';
 export type MeasureSourceRef = { kind: MeasureSourceKind; id: string; unitId: string | null; partyId: string | null };
 
 /** Where each source kind keeps its measures in the API. */
-const sourceAddresses: Record<MeasureSourceKind, string> = { incident: 'incidents' };
+const sourceAddresses: Record<MeasureSourceKind, string> = { incident: 'incidents', security_walk: 'security-walks' };
 
 function measuresAddress(source: MeasureSourceRef): string {
   return `/api/${sourceAddresses[source.kind]}/${encodeURIComponent(source.id)}/measures`;
