@@ -16,6 +16,9 @@ import { PartiesPage } from '../organisation/parties-page.tsx';
 import { PeoplePage } from '../organisation/people-page.tsx';
 import { PersonPage } from '../organisation/person-page.tsx';
 import { SitesPage } from '../organisation/sites-page.tsx';
+import { SecurityWalksPage } from '../security-walks/security-walks-page.tsx';
+import { SiteSecurityWalksPage } from '../security-walks/site-security-walks-page.tsx';
+import { WalkPage } from '../security-walks/walk-page.tsx';
 import { paths } from '../shared/paths.ts';
 import { StartPage } from '../start/start-page.tsx';
 import { IncidentMeasureSummary, IncidentMeasures } from './incident-measures.tsx';
@@ -46,6 +49,9 @@ const protectedPages: readonly ProtectedPage[] = [
     permission: 'incidents.handle',
     page: <IncidentSummaryPage measures={IncidentMeasureSummary} />,
   },
+  { path: paths.securityWalks, permission: 'security_walks.read', page: <SecurityWalksPage /> },
+  { path: '/skyddsronder/platser/:siteId', permission: 'security_walks.read', page: <SiteSecurityWalksPage /> },
+  { path: '/skyddsronder/:walkId', permission: 'security_walks.read', page: <WalkPage /> },
 ];
 
 export function createRouter() {

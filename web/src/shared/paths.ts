@@ -16,4 +16,7 @@ export const paths = {
   reportIncident: '/rapportera',
   notifications: '/aviseringar',
   jobs: '/jobb',
+  securityWalks: '/skyddsronder',
+  siteSecurityWalks: (siteId: string) => `/skyddsronder/platser/${encodeURIComponent(siteId)}`,
+  securityWalk: (walkId: string) => `/skyddsronder/${encodeURIComponent(walkId)}`,
 } as const;
