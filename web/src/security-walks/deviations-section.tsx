@@ -113,8 +113,8 @@ function DeviationMeasureForm({
 
   return (
     <div className="inline-form">
-      <h3 id={`${formId}-title`}>{t('securityWalks.deviations.formTitle')}</h3>
-      <Form id={formId} errors={errors} onSubmit={submit} labelledBy={`${formId}-title`}>
+      <h3 id={`${formId}-heading`}>{t('securityWalks.deviations.formTitle')}</h3>
+      <Form id={formId} errors={errors} onSubmit={submit} labelledBy={`${formId}-heading`}>
         <TextField
           name="title"
           label={t('followUp.measures.titleLabel')}
