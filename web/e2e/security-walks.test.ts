@@ -28,7 +28,7 @@ describe('security walks', () => {
     await browserTest.withPage({ signedInAs: 'security_coordinator', context: tablet }, async (page) => {
       await openFromMenu(page, 'Skyddsronder');
       await page.getByRole('heading', { level: 1, name: 'Skyddsronder' }).waitFor();
-      await page.getByLabel('Förvaltning').selectOption({ label: 'Arbetsmarknadsförvaltningen' });
+      await page.getByLabel('Organisationsdel').selectOption({ label: 'Arbetsmarknadsförvaltningen' });
       const jarvaRow = page.getByRole('row', { name: /Jobbtorg Järva/ });
       await jarvaRow.getByRole('cell', { name: 'Aldrig' }).waitFor();
       await assertNoAxeViolations(page, 'the administration overview');
@@ -108,7 +108,7 @@ describe('security walks', () => {
       await assertNoAxeViolations(page, 'the site page after the walk');
 
       await page.getByRole('link', { name: 'Tillbaka till skyddsronderna' }).click();
-      await page.getByLabel('Förvaltning').selectOption({ label: 'Arbetsmarknadsförvaltningen' });
+      await page.getByLabel('Organisationsdel').selectOption({ label: 'Arbetsmarknadsförvaltningen' });
       await page
         .getByRole('row', { name: /Jobbtorg Järva/ })
         .getByRole('cell', { name: 'Ja' })

@@ -7,15 +7,15 @@ import { formatDate } from '../shared/ui/format-date.ts';
 import { Loading } from '../shared/ui/loading.tsx';
 import { PageHeader } from '../shared/ui/page-header.tsx';
 import { ProblemAlert } from '../shared/ui/problem-alert.tsx';
-import { useAdministrations, useWalkCoverage } from './api/security-walks.ts';
+import { useWalkCoverage, useWalkOrgUnits } from './api/security-walks.ts';
 import './security-walks.css';
 
-/** The administration's overview: which of its sites were walked in the last twelve months. */
+/** The administration's overview (or a unit's): which of its sites were walked in the last twelve months. */
 export function SecurityWalksPage() {
   const { t } = useTranslation();
-  const administrations = useAdministrations();
+  const orgUnits = useWalkOrgUnits();
   const [chosen, setChosen] = useState('');
-  const orgUnitId = chosen || administrations.data?.[0]?.id || '';
+  const orgUnitId = chosen || orgUnits.data?.[0]?.id || '';
   const coverage = useWalkCoverage(orgUnitId);
   const items = coverage.data?.items ?? [];
   const walkedCount = items.filter((item) => item.isWalkedWithinYear).length;
@@ -23,23 +23,25 @@ export function SecurityWalksPage() {
   return (
     <>
       <PageHeader title={t('securityWalks.title')} intro={t('securityWalks.intro')} />
-      {administrations.isError && <ProblemAlert error={administrations.error} />}
-      {(administrations.data?.length ?? 0) > 0 && (
+      {orgUnits.isError && <ProblemAlert error={orgUnits.error} />}
+      {(orgUnits.data?.length ?? 0) > 0 && (
         <div className="filters">
           <FilterSelect
             id="security-walks-administration"
             label={t('securityWalks.administration')}
             value={orgUnitId}
             onChange={setChosen}
-            options={(administrations.data ?? []).map((unit) => ({ value: unit.id, label: unit.name }))}
+            options={(orgUnits.data ?? []).map((unit) => ({ value: unit.id, label: unit.name }))}
           />
         </div>
       )}
       <section aria-labelledby="walk-coverage-title" className="panel">
         <h2 id="walk-coverage-title">{t('securityWalks.coverage.title')}</h2>
-        {(administrations.isPending || coverage.isPending) && <Loading />}
+        {(orgUnits.isPending || coverage.isLoading) && <Loading />}
         {coverage.isError && <ProblemAlert error={coverage.error} />}
-        {coverage.isSuccess && items.length === 0 && <p>{t('securityWalks.coverage.empty')}</p>}
+        {(coverage.isSuccess || orgUnits.data?.length === 0) && items.length === 0 && (
+          <p>{t('securityWalks.coverage.empty')}</p>
+        )}
         {items.length > 0 && (
           <>
             <p>{t('securityWalks.coverage.count', { walked: walkedCount, total: items.length })}</p>

@@ -30,13 +30,19 @@ export function useChecklistTemplates() {
   });
 }
 
-/** The administrations, to pick whose sites' walks to show. */
-export function useAdministrations() {
+/**
+ * The org units whose sites' walks the overview can show: the administrations the person sees, or,
+ * for someone whose part lies below every administration (a unit's manager), the highest units of it.
+ */
+export function useWalkOrgUnits() {
   return useQuery({
-    queryKey: [...securityWalksKey, 'administrations'],
+    queryKey: [...securityWalksKey, 'org-units'],
     queryFn: async () => {
-      const units = await apiRequest('/api/org-units', { schema: listSchema(orgUnitSchema) });
-      return units.items.filter((unit) => unit.kind === 'administration');
+      const { items } = await apiRequest('/api/org-units', { schema: listSchema(orgUnitSchema) });
+      const administrations = items.filter((unit) => unit.kind === 'administration');
+      if (administrations.length > 0) return administrations;
+      const visible = new Set(items.map((unit) => unit.id));
+      return items.filter((unit) => unit.parentId === null || !visible.has(unit.parentId));
     },
   });
 }

@@ -767,7 +767,7 @@ export const en: Translation = {
   securityWalks: {
     title: 'Security walks',
     intro: "Security walks of the administration's addresses: which sites were walked in the last year.",
-    administration: 'Administration',
+    administration: 'Part of the organisation',
     backToOverview: 'Back to security walks',
     coverage: {
       title: 'Security walks in the last 12 months',

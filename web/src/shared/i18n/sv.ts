@@ -766,7 +766,7 @@ export const sv = {
   securityWalks: {
     title: 'Skyddsronder',
     intro: 'Säkerhetsvandringar på förvaltningens adresser: vilka platser som gåtts igenom det senaste året.',
-    administration: 'Förvaltning',
+    administration: 'Organisationsdel',
     backToOverview: 'Tillbaka till skyddsronderna',
     coverage: {
       title: 'Skyddsronder de senaste 12 månaderna',
