@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { assertNoAxeViolations } from './support/accessibility.ts';
 import { setUpBrowserTest } from './support/browser-test.ts';
 
+const phone = { viewport: { width: 360, height: 740 }, timezoneId: 'Europe/Stockholm' };
 const tablet = { viewport: { width: 800, height: 1200 }, timezoneId: 'Europe/Stockholm' };
 
 async function openFromMenu(page: Page, label: string) {
@@ -114,6 +115,29 @@ describe('security walks', () => {
         .getByRole('cell', { name: 'Ja' })
         .waitFor();
       await assertNoAxeViolations(page, 'the administration overview after the walk');
+    });
+  });
+
+  test('the safety representative reads the walk and its deviations on a phone, but does not walk', async () => {
+    await browserTest.withPage({ signedInAs: 'safety_representative', context: phone }, async (page) => {
+      await openFromMenu(page, 'Skyddsronder');
+      await page.getByRole('heading', { level: 1, name: 'Skyddsronder' }).waitFor();
+      await page
+        .getByRole('row', { name: /Jobbtorg Järva/ })
+        .getByRole('link', { name: 'Jobbtorg Järva' })
+        .click();
+      await page.getByRole('heading', { level: 1, name: 'Skyddsronder: Jobbtorg Järva' }).waitFor();
+      await page.getByText('2 öppna avvikelser').waitFor();
+      assert.equal(await page.getByRole('heading', { name: 'Starta skyddsrond' }).count(), 0);
+      assert.equal(await scrollsSideways(page), false, 'the site page scrolls sideways at 360 px');
+      await assertNoAxeViolations(page, 'the site page of the safety representative');
+
+      await page.getByRole('link', { name: 'Visa skyddsronden' }).first().click();
+      await page.getByRole('heading', { level: 1, name: 'Skyddsrond: Jobbtorg Järva' }).waitFor();
+      await page.getByRole('heading', { name: '2 avvikelser' }).waitFor();
+      assert.equal(await page.getByRole('button', { name: /Skapa åtgärd/ }).count(), 0);
+      assert.equal(await scrollsSideways(page), false, 'the walk scrolls sideways at 360 px');
+      await assertNoAxeViolations(page, 'the walk read by the safety representative');
     });
   });
 });
