@@ -18,7 +18,7 @@ import type { Db } from '../platform/database.ts';
 import { getWalkRow, type WalkRow } from './read.ts';
 import { getCurrentTemplateVersion, presentTemplateVersion } from './templates.ts';
 
-/** The walk's row for a change: in the actor's walking scope and not yet finished. */
+/** The walk's row for a change: in the actor's walking scope (finished or not; callers decide). */
 async function getWalkToChange(db: Db, actor: Actor, id: string): Promise<WalkRow> {
   const row = await getWalkRow(db, actor, id);
   authorize(actor, 'security_walks.manage', { orgUnitPath: row.unitPath });
