@@ -23,6 +23,7 @@ import { createJobQueue, type JobQueue } from './platform/jobs.ts';
 import { problemOf, registerProblemHandlers, sendProblem } from './platform/problems.ts';
 import { serializerCompiler } from './platform/serializer.ts';
 import { riskAnalysisRoutes } from './risk-analyses/routes.ts';
+import { securityWalkRoutes } from './security-walks/routes.ts';
 import { threatCaseRoutes } from './threat-cases/routes.ts';
 
 declare module 'fastify' {
@@ -121,6 +122,7 @@ export async function buildApp(config: Config, db: Db): Promise<FastifyInstance>
   await app.register(auditRoutes);
   await app.register(incidentRoutes);
   await app.register(measureRoutes);
+  await app.register(securityWalkRoutes);
   await app.register(notificationRoutes);
   await app.register(jobRoutes);
   await app.register(threatCaseRoutes);

@@ -14,6 +14,8 @@ export * from './permissions.ts';
 export * from './problem.ts';
 export * from './risk-analyses.ts';
 export * from './roles.ts';
+export * from './security-walk-templates.ts';
+export * from './security-walks.ts';
 export * from './text.ts';
 export * from './threat-cases.ts';
 export * from './validation.ts';

@@ -2,11 +2,11 @@ import { z } from 'zod';
 import { freeText, idSchema, nameText } from './text.ts';
 
 /**
- * What a measure (åtgärd) was decided for: incidents and risk analyses so far; threat cases,
- * security walks, drills, board assignments and standalone measures follow (the database check
+ * What a measure (åtgärd) was decided for: incidents, risk analyses and security walks' deviations so
+ * far; threat cases, drills, board assignments and standalone measures follow (the database check
  * constraint lists the same values).
  */
-export const measureSourceKinds = ['incident', 'risk_analysis'] as const;
+export const measureSourceKinds = ['incident', 'risk_analysis', 'security_walk'] as const;
 export type MeasureSourceKind = (typeof measureSourceKinds)[number];
 
 export const measureStatuses = ['planned', 'in_progress', 'done', 'cancelled'] as const;

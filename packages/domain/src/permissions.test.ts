@@ -67,3 +67,16 @@ test('risk analyses: the owners make them, only the security department answers 
     assert.equal(rolesHavePermission([role], 'risk_analyses.answer_escalation'), role === 'security_department', role);
   }
 });
+
+test('security walks: managers, coordinators and the security department walk; the safety representative reads', () => {
+  const walkers = ['manager', 'security_coordinator', 'security_department'];
+  for (const role of roles) {
+    assert.equal(rolesHavePermission([role], 'security_walks.manage'), walkers.includes(role), role);
+    assert.equal(
+      rolesHavePermission([role], 'security_walks.read'),
+      [...walkers, 'safety_representative'].includes(role),
+      role,
+    );
+    assert.equal(rolesHavePermission([role], 'checklist_templates.manage'), role === 'security_department', role);
+  }
+});

@@ -23,6 +23,9 @@ export const permissions = [
   'incidents.statistics',
   'incidents.report_on_behalf',
   'incidents.export_person_of_concern',
+  'security_walks.read',
+  'security_walks.manage',
+  'checklist_templates.manage',
   'jobs.read',
   'jobs.manage',
   'threat_cases.read',
@@ -47,6 +50,10 @@ const threatCases = ['threat_cases.read', 'threat_cases.manage'] as const;
 // security coordinator for its board's activities, a manager for the unit's staff; the grant's scope
 // says whose. The security department sees all of the tenant's and answers escalations.
 const riskAnalysing = ['risk_analyses.read', 'risk_analyses.manage'] as const;
+// Security walks (skyddsronder) of the sites in the grant's scope: the manager, coordinator and
+// security department walk them; the safety representative takes part and reads them. Checklist
+// templates are the tenant's: the security department versions them.
+const walking = ['security_walks.read', 'security_walks.manage'] as const;
 
 /**
  * The permission model: what each role may do. The scope of the grant that carries the role limits
@@ -64,9 +71,10 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
     'incidents.report_on_behalf',
     ...threatCases,
     ...riskAnalysing,
+    ...walking,
   ],
   // The safety representative sees the incidents of the area, never the person of concern.
-  safety_representative: ['organisation.read', 'sites.read', ...reporting, statistics],
+  safety_representative: ['organisation.read', 'sites.read', ...reporting, statistics, 'security_walks.read'],
   security_coordinator: [
     'organisation.read',
     'people.read',
@@ -75,6 +83,7 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
     statistics,
     ...threatCases,
     ...riskAnalysing,
+    ...walking,
   ],
   // Person-of-concern data in bulk (an Excel export) only for the security department: need-to-know
   // for one incident at a time does not extend to a spreadsheet of criminal-offence data.
@@ -90,6 +99,8 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
     ...threatCases,
     ...riskAnalysing,
     'risk_analyses.answer_escalation',
+    ...walking,
+    'checklist_templates.manage',
   ],
   party_security_contact: [
     'parties.read',

@@ -51,6 +51,16 @@ export const problemCatalog = {
     sv: 'Jobbet har inte misslyckats och kan inte köras om nu.',
     en: 'The job has not failed and cannot be run again now.',
   },
+  security_walk_finished: {
+    status: 409,
+    sv: 'Skyddsronden är avslutad och kan inte ändras.',
+    en: 'The security walk is finished and cannot be changed.',
+  },
+  deviation_has_measure: {
+    status: 409,
+    sv: 'Avvikelsen har redan blivit en åtgärd.',
+    en: 'The deviation has already become a measure.',
+  },
   payload_too_large: { status: 413, sv: 'Begäran är för stor.', en: 'The request is too large.' },
   unsupported_media_type: {
     status: 415,

@@ -3,6 +3,7 @@ import { hashPassword } from '../auth/password.ts';
 import type { Config } from '../platform/config.ts';
 import type { Db } from '../platform/database.ts';
 import { encryptField } from '../platform/field-encryption.ts';
+import { seedDefaultChecklistTemplates } from '../security-walks/templates.ts';
 
 export interface DemoLogin {
   role: Role;
@@ -288,6 +289,8 @@ export async function seedDemoTenant(db: Db, config: Config, identity = demoTena
       unitPaths.set(unit.code, path);
     }
     const unitId = (code: string) => unitIds.get(code) as string;
+    // The office and school checklists every tenant starts its security walks with.
+    await seedDefaultChecklistTemplates(transaction, tenantId);
     await transaction
       .insertInto('sites')
       .values(

@@ -4,6 +4,7 @@ import { appendIncidentEvent } from '../incidents/events.ts';
 import { getIncidentRow } from '../incidents/read.ts';
 import type { Db } from '../platform/database.ts';
 import { getRiskAnalysisRow, mayManage } from '../risk-analyses/read.ts';
+import { getWalkRow } from '../security-walks/read.ts';
 
 /** What the measures need to know of the record a measure answers. */
 export interface MeasureSource {
@@ -18,7 +19,8 @@ export interface MeasureSource {
 /**
  * The source in the actor's read scope, or not_found. Each source kind decides with its own scope
  * rule; measures of incidents are handled under `incidents.handle`, of risk analyses under
- * `risk_analyses.manage`.
+ * `risk_analyses.manage`, a security walk's under `security_walks.manage` in the scope of the walked
+ * site's unit.
  */
 export async function findSource(db: Db, actor: Actor, kind: MeasureSourceKind, id: string): Promise<MeasureSource> {
   switch (kind) {
@@ -33,6 +35,11 @@ export async function findSource(db: Db, actor: Actor, kind: MeasureSourceKind, 
     case 'risk_analysis': {
       const row = await getRiskAnalysisRow(db, actor, id);
       return { kind, id, unitId: row.ownerOrgUnitId, mayHandle: mayManage(actor, row) };
+    }
+    case 'security_walk': {
+      const row = await getWalkRow(db, actor, id);
+      const mayHandle = isInScope(actor, scopeOf(actor, 'security_walks.manage'), { orgUnitPath: row.unitPath });
+      return { kind, id, unitId: row.unitId, mayHandle };
     }
   }
 }
@@ -60,6 +67,8 @@ export async function recordOnSource(
       });
       return;
     case 'risk_analysis':
+    case 'security_walk':
+      // A walk has no timeline: its open deviations follow the measures' status directly.
       return;
   }
 }

@@ -22,6 +22,12 @@ import type {
 } from '../organisation/tables.ts';
 import type { RiskAnalysisHazardTable, RiskAnalysisTable } from '../risk-analyses/tables.ts';
 import type {
+  ChecklistTemplateTable,
+  ChecklistTemplateVersionTable,
+  SecurityWalkAnswerTable,
+  SecurityWalkTable,
+} from '../security-walks/tables.ts';
+import type {
   ThreatAssessmentTable,
   ThreatCaseAccessTable,
   ThreatCaseConsultationTable,
@@ -67,5 +73,9 @@ export interface Database {
   threatCasePreIntakeAssessments: ThreatCasePreIntakeAssessmentTable;
   riskAnalyses: RiskAnalysisTable;
   riskAnalysisHazards: RiskAnalysisHazardTable;
+  checklistTemplates: ChecklistTemplateTable;
+  checklistTemplateVersions: ChecklistTemplateVersionTable;
+  securityWalks: SecurityWalkTable;
+  securityWalkAnswers: SecurityWalkAnswerTable;
   schemaMigrations: SchemaMigrationTable;
 }

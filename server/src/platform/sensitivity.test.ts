@@ -11,6 +11,7 @@ import '../notifications/tables.ts';
 import '../organisation/tables.ts';
 import '../threat-cases/tables.ts';
 import '../risk-analyses/tables.ts';
+import '../security-walks/tables.ts';
 import './tables.ts';
 import { createTestDatabase } from '../testing/test-database.ts';
 import type { Db } from './database.ts';

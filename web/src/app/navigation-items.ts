@@ -19,6 +19,7 @@ export const navigationItems: readonly NavigationItem[] = [
   { to: paths.riskAnalyses, labelKey: 'navigation.riskAnalyses', permission: 'risk_analyses.read' },
   { to: paths.organisation, labelKey: 'navigation.organisation', permission: 'organisation.read' },
   { to: paths.sites, labelKey: 'navigation.sites', permission: 'sites.read' },
+  { to: paths.securityWalks, labelKey: 'navigation.securityWalks', permission: 'security_walks.read' },
   { to: paths.people, labelKey: 'navigation.people', permission: 'people.read' },
   { to: paths.parties, labelKey: 'navigation.parties', permission: 'parties.read' },
   { to: paths.import, labelKey: 'navigation.import', permission: 'people.import' },

@@ -20,6 +20,9 @@ import { NewRiskAnalysisPage } from '../risk-analyses/new-risk-analysis-page.tsx
 import { RiskAnalysesPage } from '../risk-analyses/risk-analyses-page.tsx';
 import { RiskAnalysisPage } from '../risk-analyses/risk-analysis-page.tsx';
 import { RiskAnalysisPrintPage } from '../risk-analyses/risk-analysis-print-page.tsx';
+import { SecurityWalksPage } from '../security-walks/security-walks-page.tsx';
+import { SiteSecurityWalksPage } from '../security-walks/site-security-walks-page.tsx';
+import { WalkPage } from '../security-walks/walk-page.tsx';
 import { paths } from '../shared/paths.ts';
 import { StartPage } from '../start/start-page.tsx';
 import { StatisticsPage } from '../statistics/statistics-page.tsx';
@@ -71,6 +74,9 @@ const protectedPages: readonly ProtectedPage[] = [
     permission: 'risk_analyses.read',
     page: <RiskAnalysisPrintPage measures={RiskAnalysisMeasureSummary} />,
   },
+  { path: paths.securityWalks, permission: 'security_walks.read', page: <SecurityWalksPage /> },
+  { path: '/skyddsronder/platser/:siteId', permission: 'security_walks.read', page: <SiteSecurityWalksPage /> },
+  { path: '/skyddsronder/:walkId', permission: 'security_walks.read', page: <WalkPage /> },
 ];
 
 export function createRouter() {

@@ -1,9 +1,11 @@
 import type { OrgUnit, Site } from '@varn/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { fieldId } from '../shared/forms/field-ids.ts';
 import { FilterSelect } from '../shared/forms/filter-fields.tsx';
 import { useFormErrors } from '../shared/forms/use-form-errors.ts';
+import { paths } from '../shared/paths.ts';
 import { useHasPermission } from '../shared/session/session-context.tsx';
 import { LoadMore } from '../shared/ui/load-more.tsx';
 import { Loading } from '../shared/ui/loading.tsx';
@@ -22,6 +24,7 @@ export function SitesPage() {
   const { t } = useTranslation();
   const [unitId, setUnitId] = useState('');
   const canManage = useHasPermission('sites.manage');
+  const canReadWalks = useHasPermission('security_walks.read');
   const canReadOrganisation = useHasPermission('organisation.read');
   const orgUnits = useOrgUnits(canReadOrganisation);
   const sites = useSites(unitId ? { unitId } : {});
@@ -52,7 +55,7 @@ export function SitesPage() {
         {items.length > 0 && (
           <ul className="card-list">
             {items.map((site) => (
-              <SiteCard key={site.id} site={site} units={units} canManage={canManage} />
+              <SiteCard key={site.id} site={site} units={units} canManage={canManage} canReadWalks={canReadWalks} />
             ))}
           </ul>
         )}
@@ -72,7 +75,17 @@ function unitName(units: readonly OrgUnit[], unitId: string): string | undefined
   return units.find((unit) => unit.id === unitId)?.name;
 }
 
-function SiteCard({ site, units, canManage }: { site: Site; units: readonly OrgUnit[]; canManage: boolean }) {
+function SiteCard({
+  site,
+  units,
+  canManage,
+  canReadWalks,
+}: {
+  site: Site;
+  units: readonly OrgUnit[];
+  canManage: boolean;
+  canReadWalks: boolean;
+}) {
   const { t } = useTranslation();
   const [isEditing, setEditing] = useState(false);
   const editButton = useReturnFocus<HTMLButtonElement>(isEditing);
@@ -84,6 +97,11 @@ function SiteCard({ site, units, canManage }: { site: Site; units: readonly OrgU
       </p>
       {unitName(units, site.unitId) && <p className="card__meta">{unitName(units, site.unitId)}</p>}
       {site.description && <p className="card__meta">{site.description}</p>}
+      {canReadWalks && (
+        <p>
+          <Link to={paths.siteSecurityWalks(site.id)}>{t('sites.securityWalksOf', { name: site.name })}</Link>
+        </p>
+      )}
       {canManage && !isEditing && (
         <button
           ref={editButton}

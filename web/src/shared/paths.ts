@@ -24,4 +24,7 @@ export const paths = {
   threatCases: '/hotbild',
   newThreatCase: '/hotbild/nytt',
   threatCase: (caseId: string) => `/hotbild/${encodeURIComponent(caseId)}`,
+  securityWalks: '/skyddsronder',
+  siteSecurityWalks: (siteId: string) => `/skyddsronder/platser/${encodeURIComponent(siteId)}`,
+  securityWalk: (walkId: string) => `/skyddsronder/${encodeURIComponent(walkId)}`,
 } as const;

@@ -15,12 +15,17 @@ import { apiRequest } from '../../shared/api/api-client.ts';
 export type MeasureSourceRef = { kind: MeasureSourceKind; id: string; unitId: string | null; partyId: string | null };
 
 /** Where each source kind keeps its measures in the API. */
-const sourceAddresses: Record<MeasureSourceKind, string> = { incident: 'incidents', risk_analysis: 'risk-analyses' };
+const sourceAddresses: Record<MeasureSourceKind, string> = {
+  incident: 'incidents',
+  risk_analysis: 'risk-analyses',
+  security_walk: 'security-walks',
+};
 
 /** Where a measure's status changes: each source kind under its own permission. */
 const statusAddresses: Record<MeasureSourceKind, (measureId: string) => string> = {
   incident: (measureId) => `/api/measures/${encodeURIComponent(measureId)}/status`,
   risk_analysis: (measureId) => `/api/risk-analyses/measures/${encodeURIComponent(measureId)}/status`,
+  security_walk: (measureId) => `/api/measures/${encodeURIComponent(measureId)}/status`,
 };
 
 function measuresAddress(source: MeasureSourceRef): string {
