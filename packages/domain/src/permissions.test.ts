@@ -20,7 +20,11 @@ test("only the administrator sees and reruns the tenant's failed jobs", () => {
 });
 
 test('the board reader never reaches personal data: the organisation and the incident statistics only', () => {
-  assert.deepEqual(rolePermissions.board_reader, ['organisation.read', 'incidents.statistics']);
+  assert.deepEqual(rolePermissions.board_reader, [
+    'organisation.read',
+    'incidents.statistics',
+    'protection_programme.follow_up',
+  ]);
 });
 
 test('incident statistics are for the roles that follow incidents up, never for employees or officials', () => {
@@ -57,5 +61,13 @@ test('threat cases reach only the manager, the security coordinator and the secu
       rolesHavePermission([role], 'threat_cases.read'),
       role,
     );
+  }
+});
+
+test('only the security department reads the notes of security conversations and manages the programme', () => {
+  for (const role of roles) {
+    const isSecurityDepartment = role === 'security_department';
+    assert.equal(rolesHavePermission([role], 'protection_programme.read_notes'), isSecurityDepartment, role);
+    assert.equal(rolesHavePermission([role], 'protection_programme.manage'), isSecurityDepartment, role);
   }
 });

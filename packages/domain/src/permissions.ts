@@ -27,6 +27,12 @@ export const permissions = [
   'jobs.manage',
   'threat_cases.read',
   'threat_cases.manage',
+  'protection_programme.read',
+  'protection_programme.manage',
+  'protection_programme.read_notes',
+  'protection_programme.follow_up',
+  'drills.read',
+  'drills.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 export type RouteAccess = Permission | 'public' | 'authenticated';
@@ -40,6 +46,8 @@ const handling = [...reporting, 'incidents.handle', 'incidents.read_person_of_co
 const statistics = 'incidents.statistics';
 // Threat cases: the role's scope is necessary but not enough; the case's access list decides (need-to-know).
 const threatCases = ['threat_cases.read', 'threat_cases.manage'] as const;
+// Drills belong to the sites' units: whoever leads the unit or the administration plans and records them.
+const drills = ['drills.read', 'drills.manage'] as const;
 
 /**
  * The permission model: what each role may do. The scope of the grant that carries the role limits
@@ -56,10 +64,19 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
     statistics,
     'incidents.report_on_behalf',
     ...threatCases,
+    ...drills,
   ],
   // The safety representative sees the incidents of the area, never the person of concern.
   safety_representative: ['organisation.read', 'sites.read', ...reporting, statistics],
-  security_coordinator: ['organisation.read', 'people.read', 'sites.read', ...handling, statistics, ...threatCases],
+  security_coordinator: [
+    'organisation.read',
+    'people.read',
+    'sites.read',
+    ...handling,
+    statistics,
+    ...threatCases,
+    ...drills,
+  ],
   // Person-of-concern data in bulk (an Excel export) only for the security department: need-to-know
   // for one incident at a time does not extend to a spreadsheet of criminal-offence data.
   security_department: [
@@ -72,6 +89,13 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
     statistics,
     'incidents.export_person_of_concern',
     ...threatCases,
+    ...drills,
+    // The protection programme is the security department's (Kommunallagen 4 kap. 18 a §); only it
+    // reads the notes of security conversations.
+    'protection_programme.read',
+    'protection_programme.manage',
+    'protection_programme.read_notes',
+    'protection_programme.follow_up',
   ],
   party_security_contact: [
     'parties.read',
@@ -80,9 +104,12 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
     'incidents.read_person_of_concern',
     statistics,
     'incidents.report_on_behalf',
+    // Its own party's officials (the grant's party scope): instruction, training, conversations, due dates.
+    'protection_programme.read',
   ],
   duty_officer: ['organisation.read', 'sites.read'],
-  board_reader: ['organisation.read', statistics],
+  // The programme's follow-up holds counts per party, never names.
+  board_reader: ['organisation.read', statistics, 'protection_programme.follow_up'],
   administrator: [
     'organisation.read',
     'organisation.manage',

@@ -10,6 +10,8 @@ import '../measures/tables.ts';
 import '../notifications/tables.ts';
 import '../organisation/tables.ts';
 import '../threat-cases/tables.ts';
+import '../protection-programme/tables.ts';
+import '../drills/tables.ts';
 import './tables.ts';
 import { createTestDatabase } from '../testing/test-database.ts';
 import type { Db } from './database.ts';
