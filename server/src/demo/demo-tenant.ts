@@ -3,6 +3,7 @@ import { hashPassword } from '../auth/password.ts';
 import type { Config } from '../platform/config.ts';
 import type { Db } from '../platform/database.ts';
 import { encryptField } from '../platform/field-encryption.ts';
+import { seedDemoProgrammeAndDrills } from './demo-programme.ts';
 
 export interface DemoLogin {
   role: Role;
@@ -360,6 +361,7 @@ export async function seedDemoTenant(db: Db, config: Config, identity = demoTena
     }
 
     const logins: DemoLogin[] = [];
+    let securityPersonId = '';
     for (const user of demoUsers) {
       const person = await transaction
         .insertInto('people')
@@ -422,7 +424,9 @@ export async function seedDemoTenant(db: Db, config: Config, identity = demoTena
         password: demoPassword,
         totpSecret: needsSecondFactor ? demoTotpSecret : null,
       });
+      if (user.role === 'security_department') securityPersonId = person.id;
     }
+    await seedDemoProgrammeAndDrills(transaction, tenantId, securityPersonId);
     return logins;
   });
 }
