@@ -20,4 +20,8 @@ export const paths = {
   threatCases: '/hotbild',
   newThreatCase: '/hotbild/nytt',
   threatCase: (caseId: string) => `/hotbild/${encodeURIComponent(caseId)}`,
+  protectionProgramme: '/skyddsprogram',
+  programmeFollowUp: '/skyddsprogram/uppfoljning',
+  programmeOfficial: (enrolmentId: string) => `/skyddsprogram/${encodeURIComponent(enrolmentId)}`,
+  drills: '/ovningar',
 } as const;
