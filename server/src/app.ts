@@ -11,6 +11,7 @@ import { registerRouteAccess } from './access/route-access.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { oidcRoutes } from './auth/oidc-routes.ts';
 import { authRoutes } from './auth/routes.ts';
+import { drillRoutes } from './drills/routes.ts';
 import { incidentRoutes } from './incidents/routes.ts';
 import { jobRoutes } from './jobs/routes.ts';
 import { measureRoutes } from './measures/routes.ts';
@@ -22,6 +23,7 @@ import { healthRoutes } from './platform/health-routes.ts';
 import { createJobQueue, type JobQueue } from './platform/jobs.ts';
 import { problemOf, registerProblemHandlers, sendProblem } from './platform/problems.ts';
 import { serializerCompiler } from './platform/serializer.ts';
+import { protectionProgrammeRoutes } from './protection-programme/routes.ts';
 import { riskAnalysisRoutes } from './risk-analyses/routes.ts';
 import { securityWalkRoutes } from './security-walks/routes.ts';
 import { threatCaseRoutes } from './threat-cases/routes.ts';
@@ -127,6 +129,8 @@ export async function buildApp(config: Config, db: Db): Promise<FastifyInstance>
   await app.register(jobRoutes);
   await app.register(threatCaseRoutes);
   await app.register(riskAnalysisRoutes);
+  await app.register(protectionProgrammeRoutes);
+  await app.register(drillRoutes);
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   await registerWebApp(app, config);

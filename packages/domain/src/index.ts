@@ -1,5 +1,6 @@
 export * from './audit.ts';
 export * from './auth.ts';
+export * from './drills.ts';
 export * from './identifiers.ts';
 export * from './incident-attachments.ts';
 export * from './incident-investigation.ts';
@@ -12,6 +13,7 @@ export * from './organisation.ts';
 export * from './pagination.ts';
 export * from './permissions.ts';
 export * from './problem.ts';
+export * from './protection-programme.ts';
 export * from './risk-analyses.ts';
 export * from './roles.ts';
 export * from './security-walk-templates.ts';

@@ -20,7 +20,11 @@ test("only the administrator sees and reruns the tenant's failed jobs", () => {
 });
 
 test('the board reader never reaches personal data: the organisation and the incident statistics only', () => {
-  assert.deepEqual(rolePermissions.board_reader, ['organisation.read', 'incidents.statistics']);
+  assert.deepEqual(rolePermissions.board_reader, [
+    'organisation.read',
+    'incidents.statistics',
+    'protection_programme.follow_up',
+  ]);
 });
 
 test('incident statistics are for the roles that follow incidents up, never for employees or officials', () => {
@@ -78,5 +82,13 @@ test('security walks: managers, coordinators and the security department walk; t
       role,
     );
     assert.equal(rolesHavePermission([role], 'checklist_templates.manage'), role === 'security_department', role);
+  }
+});
+
+test('only the security department reads the notes of security conversations and manages the programme', () => {
+  for (const role of roles) {
+    const isSecurityDepartment = role === 'security_department';
+    assert.equal(rolesHavePermission([role], 'protection_programme.read_notes'), isSecurityDepartment, role);
+    assert.equal(rolesHavePermission([role], 'protection_programme.manage'), isSecurityDepartment, role);
   }
 });

@@ -33,6 +33,12 @@ export const permissions = [
   'risk_analyses.read',
   'risk_analyses.manage',
   'risk_analyses.answer_escalation',
+  'protection_programme.read',
+  'protection_programme.manage',
+  'protection_programme.read_notes',
+  'protection_programme.follow_up',
+  'drills.read',
+  'drills.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 export type RouteAccess = Permission | 'public' | 'authenticated';
@@ -54,6 +60,8 @@ const riskAnalysing = ['risk_analyses.read', 'risk_analyses.manage'] as const;
 // security department walk them; the safety representative takes part and reads them. Checklist
 // templates are the tenant's: the security department versions them.
 const walking = ['security_walks.read', 'security_walks.manage'] as const;
+// Drills belong to the sites' units: whoever leads the unit or the administration plans and records them.
+const drills = ['drills.read', 'drills.manage'] as const;
 
 /**
  * The permission model: what each role may do. The scope of the grant that carries the role limits
@@ -72,6 +80,7 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
     ...threatCases,
     ...riskAnalysing,
     ...walking,
+    ...drills,
   ],
   // The safety representative sees the incidents of the area, never the person of concern.
   safety_representative: ['organisation.read', 'sites.read', ...reporting, statistics, 'security_walks.read'],
@@ -84,6 +93,7 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
     ...threatCases,
     ...riskAnalysing,
     ...walking,
+    ...drills,
   ],
   // Person-of-concern data in bulk (an Excel export) only for the security department: need-to-know
   // for one incident at a time does not extend to a spreadsheet of criminal-offence data.
@@ -101,6 +111,13 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
     'risk_analyses.answer_escalation',
     ...walking,
     'checklist_templates.manage',
+    ...drills,
+    // The protection programme is the security department's (Kommunallagen 4 kap. 18 a §); only it
+    // reads the notes of security conversations.
+    'protection_programme.read',
+    'protection_programme.manage',
+    'protection_programme.read_notes',
+    'protection_programme.follow_up',
   ],
   party_security_contact: [
     'parties.read',
@@ -110,9 +127,12 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
     statistics,
     'incidents.report_on_behalf',
     ...riskAnalysing,
+    // Its own party's officials (the grant's party scope): instruction, training, conversations, due dates.
+    'protection_programme.read',
   ],
   duty_officer: ['organisation.read', 'sites.read'],
-  board_reader: ['organisation.read', statistics],
+  // The programme's follow-up holds counts per party, never names.
+  board_reader: ['organisation.read', statistics, 'protection_programme.follow_up'],
   administrator: [
     'organisation.read',
     'organisation.manage',

@@ -82,6 +82,11 @@ export const problemCatalog = {
     sv: 'Listan har för många rader för en export. Avgränsa med filtren och försök igen.',
     en: 'The list has too many rows to export. Narrow it with the filters and try again.',
   },
+  not_specially_remunerated: {
+    status: 422,
+    sv: 'Bara särskilt arvoderade förtroendevalda omfattas av skyddsprogrammet.',
+    en: 'Only specially remunerated officials are covered by the protection programme.',
+  },
   internal_error: {
     status: 500,
     sv: 'Något gick fel hos oss. Försök igen.',

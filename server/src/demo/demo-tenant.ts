@@ -4,6 +4,7 @@ import type { Config } from '../platform/config.ts';
 import type { Db } from '../platform/database.ts';
 import { encryptField } from '../platform/field-encryption.ts';
 import { seedDefaultChecklistTemplates } from '../security-walks/templates.ts';
+import { seedDemoProgrammeAndDrills } from './demo-programme.ts';
 
 export interface DemoLogin {
   role: Role;
@@ -363,6 +364,7 @@ export async function seedDemoTenant(db: Db, config: Config, identity = demoTena
     }
 
     const logins: DemoLogin[] = [];
+    let securityPersonId = '';
     for (const user of demoUsers) {
       const person = await transaction
         .insertInto('people')
@@ -425,7 +427,9 @@ export async function seedDemoTenant(db: Db, config: Config, identity = demoTena
         password: demoPassword,
         totpSecret: needsSecondFactor ? demoTotpSecret : null,
       });
+      if (user.role === 'security_department') securityPersonId = person.id;
     }
+    await seedDemoProgrammeAndDrills(transaction, tenantId, securityPersonId);
     return logins;
   });
 }

@@ -40,6 +40,7 @@ const environmentSchema = z.object({
     .max(100)
     .default(attachmentLimits.maxBytes / (1024 * 1024)),
   ATTACHMENTS_PER_INCIDENT: z.coerce.number().int().min(1).max(200).default(attachmentLimits.maxPerIncident),
+  DRILL_INTERVAL_MONTHS: z.coerce.number().int().min(1).max(60).default(12),
 });
 
 export type Config = {
@@ -59,6 +60,8 @@ export type Config = {
   oidc: { issuer: string; clientId: string; clientSecret: string; personClaim: string } | null;
   /** Without `smtpUrl`, e-mails wait in their queue until one is configured; in-app notifications still work. */
   mail: { smtpUrl: string | null; from: string };
+  /** A site's drill of a kind is overdue when none was held within this many months. */
+  drillIntervalMonths: number;
   /** Working days after which a manager is reminded of a report nobody has acknowledged. */
   incidentReminderWorkingDays: number;
   /** Hours an escalated risk analysis may wait for the security department's answer before it is
@@ -116,6 +119,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     mail: { smtpUrl: parsed.SMTP_URL ?? null, from: parsed.MAIL_FROM },
     incidentReminderWorkingDays: parsed.INCIDENT_REMINDER_WORKING_DAYS,
     riskEscalationReminderHours: parsed.RISK_ESCALATION_REMINDER_HOURS,
+    drillIntervalMonths: parsed.DRILL_INTERVAL_MONTHS,
     attachments: { maxBytes: parsed.ATTACHMENT_MAX_MB * 1024 * 1024, maxPerIncident: parsed.ATTACHMENTS_PER_INCIDENT },
     logLevel: parsed.LOG_LEVEL,
     seedDemo: !isProduction && parsed.SEED_DEMO === 'auto',

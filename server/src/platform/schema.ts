@@ -1,6 +1,7 @@
 import type { RoleGrantTable } from '../access/tables.ts';
 import type { AuditEntryTable, AuditSealTable, AuditUnsealedTable } from '../audit/tables.ts';
 import type { AccountTable, SessionTable } from '../auth/tables.ts';
+import type { DrillTable } from '../drills/tables.ts';
 import type {
   AttachmentContentTable,
   IncidentAttachmentTable,
@@ -20,6 +21,11 @@ import type {
   SiteTable,
   TenantTable,
 } from '../organisation/tables.ts';
+import type {
+  ProtectionConversationTable,
+  ProtectionEnrolmentTable,
+  ProtectionSupportTable,
+} from '../protection-programme/tables.ts';
 import type { RiskAnalysisHazardTable, RiskAnalysisTable } from '../risk-analyses/tables.ts';
 import type {
   ChecklistTemplateTable,
@@ -77,5 +83,9 @@ export interface Database {
   checklistTemplateVersions: ChecklistTemplateVersionTable;
   securityWalks: SecurityWalkTable;
   securityWalkAnswers: SecurityWalkAnswerTable;
+  protectionEnrolments: ProtectionEnrolmentTable;
+  protectionConversations: ProtectionConversationTable;
+  protectionSupport: ProtectionSupportTable;
+  drills: DrillTable;
   schemaMigrations: SchemaMigrationTable;
 }

@@ -12,6 +12,8 @@ import '../organisation/tables.ts';
 import '../threat-cases/tables.ts';
 import '../risk-analyses/tables.ts';
 import '../security-walks/tables.ts';
+import '../protection-programme/tables.ts';
+import '../drills/tables.ts';
 import './tables.ts';
 import { createTestDatabase } from '../testing/test-database.ts';
 import type { Db } from './database.ts';

@@ -17,6 +17,18 @@ export const navigationItems: readonly NavigationItem[] = [
   { to: paths.statistics, labelKey: 'navigation.statistics', permission: 'incidents.statistics' },
   { to: paths.threatCases, labelKey: 'navigation.threatCases', permission: 'threat_cases.read' },
   { to: paths.riskAnalyses, labelKey: 'navigation.riskAnalyses', permission: 'risk_analyses.read' },
+  {
+    to: paths.protectionProgramme,
+    labelKey: 'navigation.protectionProgramme',
+    permission: 'protection_programme.read',
+  },
+  // The board reader follows the programme up without the list of officials.
+  {
+    to: paths.programmeFollowUp,
+    labelKey: 'navigation.programmeFollowUp',
+    permission: 'protection_programme.follow_up',
+  },
+  { to: paths.drills, labelKey: 'navigation.drills', permission: 'drills.read' },
   { to: paths.organisation, labelKey: 'navigation.organisation', permission: 'organisation.read' },
   { to: paths.sites, labelKey: 'navigation.sites', permission: 'sites.read' },
   { to: paths.securityWalks, labelKey: 'navigation.securityWalks', permission: 'security_walks.read' },

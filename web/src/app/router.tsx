@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { AuditLogPage } from '../audit/audit-log-page.tsx';
 import { SignInPage } from '../auth/sign-in-page.tsx';
+import { DrillsPage } from '../drills/drills-page.tsx';
 import { IncidentPage } from '../incidents/incident-page.tsx';
 import { IncidentSummaryPage } from '../incidents/incident-summary-page.tsx';
 import { IncidentsPage } from '../incidents/incidents-page.tsx';
@@ -16,6 +17,9 @@ import { PartiesPage } from '../organisation/parties-page.tsx';
 import { PeoplePage } from '../organisation/people-page.tsx';
 import { PersonPage } from '../organisation/person-page.tsx';
 import { SitesPage } from '../organisation/sites-page.tsx';
+import { FollowUpPage } from '../protection-programme/follow-up-page.tsx';
+import { OfficialPage } from '../protection-programme/official-page.tsx';
+import { ProgrammePage } from '../protection-programme/programme-page.tsx';
 import { NewRiskAnalysisPage } from '../risk-analyses/new-risk-analysis-page.tsx';
 import { RiskAnalysesPage } from '../risk-analyses/risk-analyses-page.tsx';
 import { RiskAnalysisPage } from '../risk-analyses/risk-analysis-page.tsx';
@@ -77,6 +81,10 @@ const protectedPages: readonly ProtectedPage[] = [
   { path: paths.securityWalks, permission: 'security_walks.read', page: <SecurityWalksPage /> },
   { path: '/skyddsronder/platser/:siteId', permission: 'security_walks.read', page: <SiteSecurityWalksPage /> },
   { path: '/skyddsronder/:walkId', permission: 'security_walks.read', page: <WalkPage /> },
+  { path: paths.protectionProgramme, permission: 'protection_programme.read', page: <ProgrammePage /> },
+  { path: paths.programmeFollowUp, permission: 'protection_programme.follow_up', page: <FollowUpPage /> },
+  { path: '/skyddsprogram/:enrolmentId', permission: 'protection_programme.read', page: <OfficialPage /> },
+  { path: paths.drills, permission: 'drills.read', page: <DrillsPage /> },
 ];
 
 export function createRouter() {

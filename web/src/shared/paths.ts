@@ -27,4 +27,8 @@ export const paths = {
   securityWalks: '/skyddsronder',
   siteSecurityWalks: (siteId: string) => `/skyddsronder/platser/${encodeURIComponent(siteId)}`,
   securityWalk: (walkId: string) => `/skyddsronder/${encodeURIComponent(walkId)}`,
+  protectionProgramme: '/skyddsprogram',
+  programmeFollowUp: '/skyddsprogram/uppfoljning',
+  programmeOfficial: (enrolmentId: string) => `/skyddsprogram/${encodeURIComponent(enrolmentId)}`,
+  drills: '/ovningar',
 } as const;
