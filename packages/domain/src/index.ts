@@ -13,4 +13,5 @@ export * from './permissions.ts';
 export * from './problem.ts';
 export * from './roles.ts';
 export * from './text.ts';
+export * from './training.ts';
 export * from './validation.ts';

@@ -22,6 +22,8 @@ export const permissions = [
   'incidents.read_person_of_concern',
   'jobs.read',
   'jobs.manage',
+  'training.read',
+  'training.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 export type RouteAccess = Permission | 'public' | 'authenticated';
@@ -32,19 +34,30 @@ export type RouteAccess = Permission | 'public' | 'authenticated';
 // incidents: need-to-know. The board reader sees aggregates only.
 const reporting = ['incidents.report', 'incidents.read'] as const;
 const handling = [...reporting, 'incidents.handle', 'incidents.read_person_of_concern'] as const;
+// Training: everyone sees their own completions (a self grant); a manager follows the unit's coverage;
+// the coordinator (administration) and the security department (city) also plan courses and record them.
+const trainingManagement = ['training.read', 'training.manage'] as const;
 
 /**
  * The permission model: what each role may do. The scope of the grant that carries the role limits
  * *which* records the permission reaches; the authorization module in the server applies it.
  */
 export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
-  employee: [...reporting],
-  elected_official: [...reporting],
-  manager: ['organisation.read', 'people.read', 'sites.read', ...handling],
+  employee: [...reporting, 'training.read'],
+  elected_official: [...reporting, 'training.read'],
+  manager: ['organisation.read', 'people.read', 'sites.read', ...handling, 'training.read'],
   // The safety representative sees the incidents of the area, never the person of concern.
   safety_representative: ['organisation.read', 'sites.read', ...reporting],
-  security_coordinator: ['organisation.read', 'people.read', 'sites.read', ...handling],
-  security_department: ['organisation.read', 'people.read', 'sites.read', 'parties.read', 'audit.read', ...handling],
+  security_coordinator: ['organisation.read', 'people.read', 'sites.read', ...handling, ...trainingManagement],
+  security_department: [
+    'organisation.read',
+    'people.read',
+    'sites.read',
+    'parties.read',
+    'audit.read',
+    ...handling,
+    ...trainingManagement,
+  ],
   party_security_contact: ['parties.read', 'people.read', ...reporting, 'incidents.read_person_of_concern'],
   duty_officer: ['organisation.read', 'sites.read'],
   board_reader: ['organisation.read'],
