@@ -22,6 +22,7 @@ import { healthRoutes } from './platform/health-routes.ts';
 import { createJobQueue, type JobQueue } from './platform/jobs.ts';
 import { problemOf, registerProblemHandlers, sendProblem } from './platform/problems.ts';
 import { serializerCompiler } from './platform/serializer.ts';
+import { trainingRoutes } from './training/routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -118,6 +119,7 @@ export async function buildApp(config: Config, db: Db): Promise<FastifyInstance>
   await app.register(measureRoutes);
   await app.register(notificationRoutes);
   await app.register(jobRoutes);
+  await app.register(trainingRoutes);
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   await registerWebApp(app, config);

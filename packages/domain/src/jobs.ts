@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { pageQuerySchema } from './pagination.ts';
 
-/** The app's job queues (pg-boss): e-mail sending and acknowledgement reminders. */
-export const jobQueues = ['email', 'incident_reminder'] as const;
+/** The app's job queues (pg-boss): e-mail sending, acknowledgement reminders, training renewal reminders. */
+export const jobQueues = ['email', 'incident_reminder', 'training_reminder'] as const;
 export type JobQueueName = (typeof jobQueues)[number];
 
 /** pg-boss's job states: waiting, waiting for a retry after a failure, running, done, cancelled, failed for good. */

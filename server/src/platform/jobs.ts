@@ -7,6 +7,7 @@ import { type Db, jobDatabaseOf } from './database.ts';
 export const queues = {
   email: { retryLimit: 6, retryDelay: 30, retryBackoff: true, retryDelayMax: 3600 },
   incident_reminder: { retryLimit: 3, retryDelay: 60, retryBackoff: true },
+  training_reminder: { retryLimit: 3, retryDelay: 60, retryBackoff: true },
 } as const satisfies Record<JobQueueName, QueueOptions>;
 export type QueueName = keyof typeof queues;
 

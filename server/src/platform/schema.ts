@@ -20,6 +20,12 @@ import type {
   SiteTable,
   TenantTable,
 } from '../organisation/tables.ts';
+import type {
+  TrainingCompletionTable,
+  TrainingCourseTable,
+  TrainingEnrolmentTable,
+  TrainingOccasionTable,
+} from '../training/tables.ts';
 import type { IdempotencyKeyTable, SchemaMigrationTable } from './tables.ts';
 
 /** Every table, as Kysely sees it (camelCase columns; the CamelCasePlugin maps to snake_case). */
@@ -46,5 +52,9 @@ export interface Database {
   incidentAttachments: IncidentAttachmentTable;
   attachmentContents: AttachmentContentTable;
   notifications: NotificationTable;
+  trainingCourses: TrainingCourseTable;
+  trainingOccasions: TrainingOccasionTable;
+  trainingEnrolments: TrainingEnrolmentTable;
+  trainingCompletions: TrainingCompletionTable;
   schemaMigrations: SchemaMigrationTable;
 }

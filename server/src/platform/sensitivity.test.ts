@@ -9,6 +9,7 @@ import '../incidents/tables.ts';
 import '../measures/tables.ts';
 import '../notifications/tables.ts';
 import '../organisation/tables.ts';
+import '../training/tables.ts';
 import './tables.ts';
 import { createTestDatabase } from '../testing/test-database.ts';
 import type { Db } from './database.ts';

@@ -1,0 +1,192 @@
+import { addDays, type Coverage, type CoverageCounts, expiringWithinDays, stockholmDate } from '@varn/domain';
+import { type ExpressionBuilder, sql } from 'kysely';
+import { type Actor, authorize, scopeCondition } from '../access/authorize.ts';
+import { AppError } from '../platform/app-error.ts';
+import type { Db } from '../platform/database.ts';
+import type { Database } from '../platform/schema.ts';
+import { getCourseRow } from './courses.ts';
+
+type CourseRow = Awaited<ReturnType<typeof getCourseRow>>;
+type PeopleBuilder = ExpressionBuilder<
+  Database & { person: Database['people']; unit: Database['orgUnits'] },
+  'person' | 'unit'
+>;
+
+/** The target group's rules as one SQL condition: any matching rule puts a person in the group. */
+function targetGroupCondition(builder: PeopleBuilder, course: CourseRow, targetPaths: readonly string[]) {
+  const rules = [
+    ...targetPaths.map((path) => builder('unit.path', 'like', `${path}%`)),
+    ...(course.targetOfficialCategories.length > 0
+      ? [builder('person.officialCategory', 'in', course.targetOfficialCategories)]
+      : []),
+    ...(course.targetRoles.length > 0
+      ? [
+          builder.exists(
+            builder
+              .selectFrom('roleGrants as grant')
+              .select('grant.id')
+              .whereRef('grant.personId', '=', 'person.id')
+              .where('grant.role', 'in', course.targetRoles),
+          ),
+        ]
+      : []),
+  ];
+  return rules.length > 0 ? builder.or(rules) : builder.lit(false);
+}
+
+/**
+ * Each person of the target group within the counted unit and the actor's scope, with their standing:
+ * their best completion decides (the rule of `coverageStatusOf`, in SQL so a city is one query).
+ */
+function standings(
+  db: Db,
+  actor: Actor,
+  course: CourseRow,
+  targetPaths: readonly string[],
+  unitPath: string | null,
+  today: string,
+) {
+  const best = db
+    .selectFrom('trainingCompletions')
+    .select([
+      'personId',
+      sql<boolean>`bool_or(valid_until IS NULL)`.as('isForever'),
+      sql<string>`max(valid_until)`.as('latest'),
+    ])
+    .where('tenantId', '=', actor.tenantId)
+    .where('courseId', '=', course.id)
+    .groupBy('personId');
+  return db
+    .selectFrom('people as person')
+    .leftJoin('orgUnits as unit', 'unit.id', 'person.unitId')
+    .leftJoin(best.as('best'), 'best.personId', 'person.id')
+    .where('person.tenantId', '=', actor.tenantId)
+    .where('person.isActive', '=', true)
+    .where((builder) => targetGroupCondition(builder as unknown as PeopleBuilder, course, targetPaths))
+    .where((builder) =>
+      scopeCondition(actor, 'training.read', builder, {
+        orgUnitPath: builder.ref('unit.path'),
+        partyId: builder.ref('person.partyId'),
+        personId: builder.ref('person.id'),
+      }),
+    )
+    .$if(unitPath !== null, (query) => query.where('unit.path', 'like', `${unitPath}%`))
+    .select([
+      'person.id',
+      'person.givenName',
+      'person.familyName',
+      'unit.path',
+      sql<string | null>`best.latest::text`.as('validUntil'),
+      sql<'valid' | 'expiring' | 'missing'>`CASE
+        WHEN best.person_id IS NULL THEN 'missing'
+        WHEN best.is_forever THEN 'valid'
+        WHEN best.latest < ${today}::date THEN 'missing'
+        WHEN best.latest < ${addDays(today, expiringWithinDays)}::date THEN 'expiring'
+        ELSE 'valid' END`.as('status'),
+    ]);
+}
+
+/**
+ * The coverage of a course within a unit (or the actor's whole scope): the share of the target group
+ * with a valid completion, per unit one level down, and who lacks it or expires within 90 days.
+ */
+export async function computeCoverage(
+  db: Db,
+  actor: Actor,
+  query: { courseId: string; orgUnitId?: string | undefined },
+  now = new Date(),
+): Promise<Coverage> {
+  const course = await getCourseRow(db, actor, query.courseId);
+  const today = stockholmDate(now);
+  const unit = query.orgUnitId ? await getUnit(db, actor, query.orgUnitId) : null;
+  const targetPaths = course.targetOrgUnitIds.length
+    ? (
+        await db
+          .selectFrom('orgUnits')
+          .select('path')
+          .where('tenantId', '=', actor.tenantId)
+          .where('id', 'in', course.targetOrgUnitIds)
+          .execute()
+      ).map((row) => row.path)
+    : [];
+  const base = standings(db, actor, course, targetPaths, unit?.path ?? null, today);
+  // The unit one level below the counted one that holds the person: its id is the next path segment.
+  // For the whole scope, the administration: the second segment of '/board/administration/…'.
+  const childSegment = unit
+    ? sql<string>`split_part(substr(standing.path, ${unit.path.length + 1}), '/', 1)`
+    : sql<string>`split_part(standing.path, '/', 3)`;
+  const groups = await db
+    .selectFrom(base.as('standing'))
+    .select([
+      childSegment.as('childId'),
+      sql<number>`count(*)::int`.as('targetCount'),
+      sql<number>`(count(*) FILTER (WHERE standing.status = 'valid'))::int`.as('validCount'),
+      sql<number>`(count(*) FILTER (WHERE standing.status = 'expiring'))::int`.as('expiringCount'),
+      sql<number>`(count(*) FILTER (WHERE standing.status = 'missing'))::int`.as('missingCount'),
+    ])
+    .groupBy(sql`1`)
+    .execute();
+  const people = await db
+    .selectFrom(base.as('standing'))
+    .selectAll()
+    .where('standing.status', '!=', 'valid')
+    .orderBy('standing.familyName')
+    .orderBy('standing.givenName')
+    .limit(500)
+    .execute();
+  const childIds = groups.map((group) => group.childId).filter((id) => /^[0-9a-f-]{36}$/.test(id));
+  const names = new Map(
+    childIds.length
+      ? (
+          await db
+            .selectFrom('orgUnits')
+            .select(['id', 'name'])
+            .where('tenantId', '=', actor.tenantId)
+            .where('id', 'in', childIds)
+            .execute()
+        ).map((row) => [row.id, row.name])
+      : [],
+  );
+  const totals: CoverageCounts = { targetCount: 0, validCount: 0, expiringCount: 0, missingCount: 0 };
+  for (const group of groups) {
+    totals.targetCount += Number(group.targetCount);
+    totals.validCount += Number(group.validCount);
+    totals.expiringCount += Number(group.expiringCount);
+    totals.missingCount += Number(group.missingCount);
+  }
+  return {
+    courseId: course.id,
+    today,
+    totals,
+    units: groups
+      .filter((group) => names.has(group.childId))
+      .map((group) => ({
+        orgUnitId: group.childId,
+        name: names.get(group.childId) as string,
+        targetCount: Number(group.targetCount),
+        validCount: Number(group.validCount),
+        expiringCount: Number(group.expiringCount),
+        missingCount: Number(group.missingCount),
+      }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'sv')),
+    people: people.map((row) => ({
+      personId: row.id,
+      name: `${row.givenName} ${row.familyName}`,
+      status: row.status as 'expiring' | 'missing',
+      validUntil: row.validUntil,
+    })),
+  };
+}
+
+/** The counted unit must lie in the actor's training scope, else it does not exist for them. */
+async function getUnit(db: Db, actor: Actor, id: string) {
+  const row = await db
+    .selectFrom('orgUnits')
+    .select(['id', 'path'])
+    .where('tenantId', '=', actor.tenantId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!row) throw new AppError('not_found');
+  authorize(actor, 'training.read', { orgUnitPath: row.path });
+  return row;
+}
