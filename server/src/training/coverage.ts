@@ -12,6 +12,15 @@ type PeopleBuilder = ExpressionBuilder<
   'person' | 'unit'
 >;
 
+type CoverageGroup = CoverageCounts & { childId: string | null };
+type LackingPerson = {
+  id: string;
+  givenName: string;
+  familyName: string;
+  status: 'expiring' | 'missing';
+  validUntil: string | null;
+};
+
 /** The target group's rules as one SQL condition: any matching rule puts a person in the group. */
 function targetGroupCondition(builder: PeopleBuilder, course: CourseRow, targetPaths: readonly string[]) {
   const rules = [
@@ -115,26 +124,24 @@ export async function computeCoverage(
   const childSegment = unit
     ? sql<string>`split_part(substr(standing.path, ${unit.path.length + 1}), '/', 1)`
     : sql<string>`split_part(standing.path, '/', 3)`;
-  const groups = await db
-    .selectFrom(base.as('standing'))
-    .select([
-      childSegment.as('childId'),
-      sql<number>`count(*)::int`.as('targetCount'),
-      sql<number>`(count(*) FILTER (WHERE standing.status = 'valid'))::int`.as('validCount'),
-      sql<number>`(count(*) FILTER (WHERE standing.status = 'expiring'))::int`.as('expiringCount'),
-      sql<number>`(count(*) FILTER (WHERE standing.status = 'missing'))::int`.as('missingCount'),
+  // One statement: the standings are computed once (a CTE) and both counted per unit and listed.
+  const { groups, people } = await db
+    .with('standing', () => base)
+    .selectNoFrom([
+      sql<CoverageGroup[]>`(SELECT coalesce(json_agg(counted), '[]') FROM (
+        SELECT ${childSegment} AS "childId", count(*)::int AS "targetCount",
+          (count(*) FILTER (WHERE status = 'valid'))::int AS "validCount",
+          (count(*) FILTER (WHERE status = 'expiring'))::int AS "expiringCount",
+          (count(*) FILTER (WHERE status = 'missing'))::int AS "missingCount"
+        FROM standing GROUP BY 1) AS counted)`.as('groups'),
+      sql<LackingPerson[]>`(SELECT coalesce(json_agg(lacking), '[]') FROM (
+        SELECT id, given_name AS "givenName", family_name AS "familyName", status, valid_until AS "validUntil"
+        FROM standing WHERE status <> 'valid' ORDER BY family_name, given_name, id LIMIT 500) AS lacking)`.as('people'),
     ])
-    .groupBy(sql`1`)
-    .execute();
-  const people = await db
-    .selectFrom(base.as('standing'))
-    .selectAll()
-    .where('standing.status', '!=', 'valid')
-    .orderBy('standing.familyName')
-    .orderBy('standing.givenName')
-    .limit(500)
-    .execute();
-  const childIds = groups.map((group) => group.childId).filter((id) => /^[0-9a-f-]{36}$/.test(id));
+    .executeTakeFirstOrThrow();
+  const childIds = groups.flatMap((group) =>
+    group.childId && /^[0-9a-f-]{36}$/.test(group.childId) ? [group.childId] : [],
+  );
   const names = new Map(
     childIds.length
       ? (
@@ -159,10 +166,10 @@ export async function computeCoverage(
     today,
     totals,
     units: groups
-      .filter((group) => names.has(group.childId))
+      .filter((group) => group.childId !== null && names.has(group.childId))
       .map((group) => ({
-        orgUnitId: group.childId,
-        name: names.get(group.childId) as string,
+        orgUnitId: group.childId as string,
+        name: names.get(group.childId as string) as string,
         targetCount: Number(group.targetCount),
         validCount: Number(group.validCount),
         expiringCount: Number(group.expiringCount),

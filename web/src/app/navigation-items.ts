@@ -14,6 +14,7 @@ export const navigationItems: readonly NavigationItem[] = [
   { to: paths.start, labelKey: 'navigation.start', permission: null },
   { to: paths.reportIncident, labelKey: 'navigation.report', permission: 'incidents.report' },
   { to: paths.incidents, labelKey: 'navigation.incidents', permission: 'incidents.read' },
+  { to: paths.training, labelKey: 'navigation.training', permission: 'training.read' },
   { to: paths.organisation, labelKey: 'navigation.organisation', permission: 'organisation.read' },
   { to: paths.sites, labelKey: 'navigation.sites', permission: 'sites.read' },
   { to: paths.people, labelKey: 'navigation.people', permission: 'people.read' },

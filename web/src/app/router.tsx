@@ -18,6 +18,11 @@ import { PersonPage } from '../organisation/person-page.tsx';
 import { SitesPage } from '../organisation/sites-page.tsx';
 import { paths } from '../shared/paths.ts';
 import { StartPage } from '../start/start-page.tsx';
+import { CompletionImportPage } from '../training/completion-import-page.tsx';
+import { CoursePage } from '../training/course-page.tsx';
+import { CoveragePage } from '../training/coverage-page.tsx';
+import { OccasionPage } from '../training/occasion-page.tsx';
+import { TrainingPage } from '../training/training-page.tsx';
 import { IncidentMeasureSummary, IncidentMeasures } from './incident-measures.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
 import { PublicLayout } from './public-layout.tsx';
@@ -46,6 +51,11 @@ const protectedPages: readonly ProtectedPage[] = [
     permission: 'incidents.handle',
     page: <IncidentSummaryPage measures={IncidentMeasureSummary} />,
   },
+  { path: paths.training, permission: 'training.read', page: <TrainingPage /> },
+  { path: paths.trainingCoverage, permission: 'training.read', page: <CoveragePage /> },
+  { path: '/utbildning/kurser/:courseId', permission: 'training.read', page: <CoursePage /> },
+  { path: '/utbildning/kurser/:courseId/import', permission: 'training.manage', page: <CompletionImportPage /> },
+  { path: '/utbildning/tillfallen/:occasionId', permission: 'training.manage', page: <OccasionPage /> },
 ];
 
 export function createRouter() {

@@ -16,4 +16,11 @@ export const paths = {
   reportIncident: '/rapportera',
   notifications: '/aviseringar',
   jobs: '/jobb',
+  training: '/utbildning',
+  trainingCourse: (courseId: string) => `/utbildning/kurser/${encodeURIComponent(courseId)}`,
+  trainingImport: (courseId: string) => `/utbildning/kurser/${encodeURIComponent(courseId)}/import`,
+  trainingOccasion: (occasionId: string) => `/utbildning/tillfallen/${encodeURIComponent(occasionId)}`,
+  trainingCoverage: '/utbildning/tackning',
+  trainingCoverageOf: (courseId: string, orgUnitId?: string) =>
+    `/utbildning/tackning?courseId=${encodeURIComponent(courseId)}${orgUnitId ? `&orgUnitId=${encodeURIComponent(orgUnitId)}` : ''}`,
 } as const;
