@@ -102,7 +102,7 @@ function CoverageFigures({ coverage }: { coverage: Coverage }) {
           {/* The chart is a picture of the table below, which screen readers use instead. */}
           <div className="coverage-chart" aria-hidden="true">
             <ResponsiveContainer>
-              <BarChart data={chartData} layout="vertical" margin={{ left: 8, right: 8 }}>
+              <BarChart data={chartData} layout="vertical" margin={{ left: 8, right: 8 }} accessibilityLayer={false}>
                 <CartesianGrid strokeDasharray="3 3" />
                 <XAxis type="number" allowDecimals={false} />
                 <YAxis type="category" dataKey="name" width={120} />

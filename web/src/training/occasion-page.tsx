@@ -34,7 +34,7 @@ export function OccasionPage() {
           </Link>
         }
       />
-      <AttendanceList key={occasion.dataUpdatedAt} occasion={occasion.data} />
+      <AttendanceList key={occasion.data.id} occasion={occasion.data} />
     </>
   );
 }
