@@ -1,5 +1,5 @@
 import { addDays, type Coverage, type CoverageCounts, expiringWithinDays, stockholmDate } from '@varn/domain';
-import { type ExpressionBuilder, sql } from 'kysely';
+import { CompiledQuery, type ExpressionBuilder, sql } from 'kysely';
 import { type Actor, authorize, scopeCondition } from '../access/authorize.ts';
 import { AppError } from '../platform/app-error.ts';
 import type { Db } from '../platform/database.ts';
@@ -82,9 +82,13 @@ function standings(
     .$if(unitPath !== null, (query) => query.where('unit.path', 'like', `${unitPath}%`))
     .select([
       'person.id',
-      'person.givenName',
-      'person.familyName',
-      'unit.path',
+      // The unit one level below the counted one that holds the person: the next segment of its
+      // path; for the whole scope the administration, the second segment of '/board/administration/…'.
+      // Only this, not the path or the names, is kept per person: the CTE stays narrow and in memory.
+      (unitPath === null
+        ? sql<string>`split_part(unit.path, '/', 3)`
+        : sql<string>`split_part(substr(unit.path, ${unitPath.length + 1}), '/', 1)`
+      ).as('childId'),
       sql<string | null>`best.latest::text`.as('validUntil'),
       sql<'valid' | 'expiring' | 'missing'>`CASE
         WHEN best.person_id IS NULL THEN 'missing'
@@ -99,12 +103,25 @@ function standings(
  * The coverage of a course within a unit (or the actor's whole scope): the share of the target group
  * with a valid completion, per unit one level down, and who lacks it or expires within 90 days.
  */
-export async function computeCoverage(
-  db: Db,
-  actor: Actor,
-  query: { courseId: string; orgUnitId?: string | undefined },
-  now = new Date(),
-): Promise<Coverage> {
+export async function computeCoverage(db: Db, actor: Actor, query: CoverageQuery, now = new Date()): Promise<Coverage> {
+  const { course, today, statement } = await coverageStatement(db, actor, query, now);
+  const { groups, people } = await statement.executeTakeFirstOrThrow();
+  return presentCoverage(db, actor, course.id, today, groups, people);
+}
+
+/** The plan of the coverage statement as PostgreSQL runs it, for the bench (`BENCH_EXPLAIN=1`). */
+export async function explainCoverage(db: Db, actor: Actor, query: CoverageQuery): Promise<string> {
+  const { statement } = await coverageStatement(db, actor, query, new Date());
+  const compiled = statement.compile();
+  const plan = await db.executeQuery(
+    CompiledQuery.raw(`EXPLAIN (ANALYZE, BUFFERS) ${compiled.sql}`, [...compiled.parameters]),
+  );
+  return plan.rows.map((row) => Object.values(row as object)[0]).join('\n');
+}
+
+type CoverageQuery = { courseId: string; orgUnitId?: string | undefined };
+
+async function coverageStatement(db: Db, actor: Actor, query: CoverageQuery, now: Date) {
   const course = await getCourseRow(db, actor, query.courseId);
   const today = stockholmDate(now);
   const unit = query.orgUnitId ? await getUnit(db, actor, query.orgUnitId) : null;
@@ -119,26 +136,34 @@ export async function computeCoverage(
       ).map((row) => row.path)
     : [];
   const base = standings(db, actor, course, targetPaths, unit?.path ?? null, today);
-  // The unit one level below the counted one that holds the person: its id is the next path segment.
-  // For the whole scope, the administration: the second segment of '/board/administration/…'.
-  const childSegment = unit
-    ? sql<string>`split_part(substr(standing.path, ${unit.path.length + 1}), '/', 1)`
-    : sql<string>`split_part(standing.path, '/', 3)`;
   // One statement: the standings are computed once (a CTE) and both counted per unit and listed.
-  const { groups, people } = await db
+  const statement = db
     .with('standing', () => base)
     .selectNoFrom([
       sql<CoverageGroup[]>`(SELECT coalesce(json_agg(counted), '[]') FROM (
-        SELECT ${childSegment} AS "childId", count(*)::int AS "targetCount",
+        SELECT child_id AS "childId", count(*)::int AS "targetCount",
           (count(*) FILTER (WHERE status = 'valid'))::int AS "validCount",
           (count(*) FILTER (WHERE status = 'expiring'))::int AS "expiringCount",
           (count(*) FILTER (WHERE status = 'missing'))::int AS "missingCount"
         FROM standing GROUP BY 1) AS counted)`.as('groups'),
       sql<LackingPerson[]>`(SELECT coalesce(json_agg(lacking), '[]') FROM (
-        SELECT id, given_name AS "givenName", family_name AS "familyName", status, valid_until AS "validUntil"
-        FROM standing WHERE status <> 'valid' ORDER BY family_name, given_name, id LIMIT 500) AS lacking)`.as('people'),
-    ])
-    .executeTakeFirstOrThrow();
+        SELECT person.id, person.given_name AS "givenName", person.family_name AS "familyName",
+          standing.status, standing.valid_until AS "validUntil"
+        FROM standing JOIN people AS person ON person.id = standing.id
+        WHERE standing.status <> 'valid'
+        ORDER BY person.family_name, person.given_name, person.id LIMIT 500) AS lacking)`.as('people'),
+    ]);
+  return { course, today, statement };
+}
+
+async function presentCoverage(
+  db: Db,
+  actor: Actor,
+  courseId: string,
+  today: string,
+  groups: CoverageGroup[],
+  people: LackingPerson[],
+): Promise<Coverage> {
   const childIds = groups.flatMap((group) =>
     group.childId && /^[0-9a-f-]{36}$/.test(group.childId) ? [group.childId] : [],
   );
@@ -162,7 +187,7 @@ export async function computeCoverage(
     totals.missingCount += Number(group.missingCount);
   }
   return {
-    courseId: course.id,
+    courseId,
     today,
     totals,
     units: groups
