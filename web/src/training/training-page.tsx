@@ -10,12 +10,14 @@ import { useFormErrors } from '../shared/forms/use-form-errors.ts';
 import { useFormValues } from '../shared/forms/use-form-values.ts';
 import { paths } from '../shared/paths.ts';
 import { useHasPermission } from '../shared/session/session-context.tsx';
+import { formatDate } from '../shared/ui/format-date.ts';
 import { Loading } from '../shared/ui/loading.tsx';
 import { PageHeader } from '../shared/ui/page-header.tsx';
 import { ProblemAlert } from '../shared/ui/problem-alert.tsx';
 import { StatusMessage } from '../shared/ui/status-message.tsx';
 import { useCreateCourse } from './api/create-course.ts';
 import { type Course, useCourses } from './api/get-courses.ts';
+import { useOwnCompletions } from './api/get-own-completions.ts';
 import { useUnits } from './api/get-units.ts';
 
 /** "Utbildning": the courses, their validity and target group; planners add courses here. */
@@ -47,8 +49,36 @@ export function TrainingPage() {
           </ul>
         )}
       </section>
+      <OwnCompletions />
       {mayManage && <NewCourse />}
     </>
+  );
+}
+
+function OwnCompletions() {
+  const { t } = useTranslation();
+  const completions = useOwnCompletions();
+  return (
+    <section aria-labelledby="own-completions-title">
+      <h2 id="own-completions-title">{t('training.ownTitle')}</h2>
+      {completions.isError && <ProblemAlert error={completions.error} />}
+      {completions.isSuccess && completions.data.length === 0 && <p>{t('training.ownNone')}</p>}
+      {completions.isSuccess && completions.data.length > 0 && (
+        <ul className="card-list">
+          {completions.data.map((completion) => (
+            <li key={completion.id} className="card">
+              <h3 className="card__title">{completion.courseName}</h3>
+              <p>
+                {t('training.completedOn', { date: formatDate(completion.completedOn) })}{' '}
+                {completion.validUntil
+                  ? t('training.validThrough', { date: formatDate(completion.validUntil) })
+                  : t('training.neverExpires')}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }
 

@@ -825,6 +825,10 @@ export const en: Translation = {
       "Completed courses from an e-learning platform's CSV export. Every row is checked first; if any is wrong, nothing is saved.",
     importColumnsHelp:
       'Give the employee number or the e-mail address, and the date (YYYY-MM-DD) the course was completed.',
+    ownTitle: 'My completed courses',
+    ownNone: 'You have no recorded courses.',
+    completedOn: 'Completed {{date}}.',
+    validThrough: 'Valid through {{date}}.',
     importSuccess: '{{count}} completions have been recorded.',
   },
 };

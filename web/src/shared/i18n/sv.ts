@@ -823,6 +823,10 @@ export const sv = {
     importIntro:
       'Genomförda kurser från en e-utbildningsplattforms CSV-export. Alla rader kontrolleras först; finns ett fel sparas ingenting.',
     importColumnsHelp: 'Ange anställningsnummer eller e-postadress, och datumet (ÅÅÅÅ-MM-DD) då kursen genomfördes.',
+    ownTitle: 'Mina genomförda kurser',
+    ownNone: 'Du har inga registrerade kurser.',
+    completedOn: 'Genomförd {{date}}.',
+    validThrough: 'Gäller till och med {{date}}.',
     importSuccess: '{{count}} genomförda kurser är registrerade.',
   },
 } as const;
