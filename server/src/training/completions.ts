@@ -136,28 +136,37 @@ export async function recordAttendance(
 ) {
   const occasion = await getOccasionRow(db, actor, occasionId);
   const course = await getCourseRow(db, actor, occasion.courseId);
-  const enrolled = await db
-    .selectFrom('trainingEnrolments')
-    .select('personId')
-    .where('tenantId', '=', actor.tenantId)
-    .where('occasionId', '=', occasionId)
-    .execute();
-  const enrolledIds = new Set(enrolled.map((row) => row.personId));
+  // The list the actor records is the enrolled people in their scope (the page shows them alone);
+  // others enrolled on the same occasion keep what someone else recorded for them.
+  const scope = scopeOf(actor, 'training.manage');
+  const enrolled = (
+    await db
+      .selectFrom('trainingEnrolments as enrolment')
+      .innerJoin('people as person', 'person.id', 'enrolment.personId')
+      .leftJoin('orgUnits as unit', 'unit.id', 'person.unitId')
+      .select(['enrolment.personId', 'person.partyId', 'unit.path'])
+      .where('enrolment.tenantId', '=', actor.tenantId)
+      .where('enrolment.occasionId', '=', occasionId)
+      .execute()
+  ).filter((row) => isInScope(actor, scope, { orgUnitPath: row.path, partyId: row.partyId, personId: row.personId }));
+  const listed = enrolled.map((row) => row.personId);
   const attended = [...new Set(attendedPersonIds)];
-  if (attended.some((personId) => !enrolledIds.has(personId))) {
+  if (attended.some((personId) => !listed.includes(personId))) {
     throw new AppError('validation_failed', {
       errors: [
         fieldError('attendedPersonIds', 'not_enrolled', 'Not enrolled on the occasion', 'Inte anmäld till tillfället'),
       ],
     });
   }
-  await requirePeopleInScope(db, actor, [...enrolledIds]);
-  await db
-    .updateTable('trainingEnrolments')
-    .set({ hasAttended: sql<boolean>`person_id = ANY(${sql.val(attended)}::uuid[])` })
-    .where('tenantId', '=', actor.tenantId)
-    .where('occasionId', '=', occasionId)
-    .execute();
+  if (listed.length > 0) {
+    await db
+      .updateTable('trainingEnrolments')
+      .set({ hasAttended: sql<boolean>`person_id = ANY(${sql.val(attended)}::uuid[])` })
+      .where('tenantId', '=', actor.tenantId)
+      .where('occasionId', '=', occasionId)
+      .where('personId', 'in', listed)
+      .execute();
+  }
   const completedOn = stockholmDate(new Date(occasion.startsAt));
   const completions = await insertCompletions(
     db,
