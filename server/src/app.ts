@@ -27,6 +27,7 @@ import { protectionProgrammeRoutes } from './protection-programme/routes.ts';
 import { riskAnalysisRoutes } from './risk-analyses/routes.ts';
 import { securityWalkRoutes } from './security-walks/routes.ts';
 import { threatCaseRoutes } from './threat-cases/routes.ts';
+import { trainingRoutes } from './training/routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -131,6 +132,7 @@ export async function buildApp(config: Config, db: Db): Promise<FastifyInstance>
   await app.register(riskAnalysisRoutes);
   await app.register(protectionProgrammeRoutes);
   await app.register(drillRoutes);
+  await app.register(trainingRoutes);
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   await registerWebApp(app, config);

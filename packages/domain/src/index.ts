@@ -1,5 +1,6 @@
 export * from './audit.ts';
 export * from './auth.ts';
+export * from './calendar.ts';
 export * from './drills.ts';
 export * from './identifiers.ts';
 export * from './incident-attachments.ts';
@@ -20,4 +21,5 @@ export * from './security-walk-templates.ts';
 export * from './security-walks.ts';
 export * from './text.ts';
 export * from './threat-cases.ts';
+export * from './training.ts';
 export * from './validation.ts';

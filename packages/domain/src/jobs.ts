@@ -1,9 +1,15 @@
 import { z } from 'zod';
 import { pageQuerySchema } from './pagination.ts';
 
-/** The app's job queues (pg-boss): e-mail sending, acknowledgement reminders, threat-case reviews and
- * unanswered escalations of risk analyses. */
-export const jobQueues = ['email', 'incident_reminder', 'threat_case_review', 'risk_analysis_escalation'] as const;
+/** The app's job queues (pg-boss): e-mail sending, acknowledgement reminders, threat-case reviews,
+ * unanswered escalations of risk analyses and training renewal reminders. */
+export const jobQueues = [
+  'email',
+  'incident_reminder',
+  'threat_case_review',
+  'risk_analysis_escalation',
+  'training_reminder',
+] as const;
 export type JobQueueName = (typeof jobQueues)[number];
 
 /** pg-boss's job states: waiting, waiting for a retry after a failure, running, done, cancelled, failed for good. */

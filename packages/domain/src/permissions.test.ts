@@ -19,6 +19,17 @@ test("only the administrator sees and reruns the tenant's failed jobs", () => {
   }
 });
 
+test('training is planned and recorded by the security coordinator and department only', () => {
+  for (const role of roles) {
+    const isPlanner = role === 'security_coordinator' || role === 'security_department';
+    assert.equal(rolesHavePermission([role], 'training.manage'), isPlanner, role);
+  }
+  for (const role of ['employee', 'elected_official', 'manager'] as const) {
+    assert.equal(rolesHavePermission([role], 'training.read'), true, role);
+  }
+  assert.equal(rolesHavePermission(['board_reader', 'duty_officer', 'administrator'], 'training.read'), false);
+});
+
 test('the board reader never reaches personal data: the organisation and the incident statistics only', () => {
   assert.deepEqual(rolePermissions.board_reader, [
     'organisation.read',

@@ -39,6 +39,8 @@ export const permissions = [
   'protection_programme.follow_up',
   'drills.read',
   'drills.manage',
+  'training.read',
+  'training.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 export type RouteAccess = Permission | 'public' | 'authenticated';
@@ -62,14 +64,17 @@ const riskAnalysing = ['risk_analyses.read', 'risk_analyses.manage'] as const;
 const walking = ['security_walks.read', 'security_walks.manage'] as const;
 // Drills belong to the sites' units: whoever leads the unit or the administration plans and records them.
 const drills = ['drills.read', 'drills.manage'] as const;
+// Training: everyone sees their own completions (a self grant); a manager follows the unit's coverage;
+// the coordinator (administration) and the security department (city) also plan courses and record them.
+const trainingManagement = ['training.read', 'training.manage'] as const;
 
 /**
  * The permission model: what each role may do. The scope of the grant that carries the role limits
  * *which* records the permission reaches; the authorization module in the server applies it.
  */
 export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
-  employee: [...reporting],
-  elected_official: [...reporting],
+  employee: [...reporting, 'training.read'],
+  elected_official: [...reporting, 'training.read'],
   manager: [
     'organisation.read',
     'people.read',
@@ -81,6 +86,7 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
     ...riskAnalysing,
     ...walking,
     ...drills,
+    'training.read',
   ],
   // The safety representative sees the incidents of the area, never the person of concern.
   safety_representative: ['organisation.read', 'sites.read', ...reporting, statistics, 'security_walks.read'],
@@ -94,6 +100,7 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
     ...riskAnalysing,
     ...walking,
     ...drills,
+    ...trainingManagement,
   ],
   // Person-of-concern data in bulk (an Excel export) only for the security department: need-to-know
   // for one incident at a time does not extend to a spreadsheet of criminal-offence data.
@@ -112,6 +119,7 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
     ...walking,
     'checklist_templates.manage',
     ...drills,
+    ...trainingManagement,
     // The protection programme is the security department's (Kommunallagen 4 kap. 18 a §); only it
     // reads the notes of security conversations.
     'protection_programme.read',

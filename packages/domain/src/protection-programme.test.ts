@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { addMonths } from './calendar.ts';
 import { isDrillOverdue } from './drills.ts';
-import { addMonths, nextConversationDueOn } from './protection-programme.ts';
+import { nextConversationDueOn } from './protection-programme.ts';
 
 test('months are added by the calendar, ending on the last day of a shorter month', () => {
   assert.equal(addMonths('2026-01-15', 12), '2027-01-15');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { addMonths, stockholmDate } from './calendar.ts';
 import { freeText, idSchema, nameText } from './text.ts';
 import { localized } from './validation.ts';
 
@@ -28,23 +29,13 @@ export const alarmSupportKinds: readonly SupportKind[] = ['personal_alarm', 'bur
 export const supportStatuses = ['planned', 'in_progress', 'done', 'cancelled'] as const;
 export type SupportStatus = (typeof supportStatuses)[number];
 
-const today = () => new Date().toISOString().slice(0, 10);
 const pastDate = () =>
   z.iso
     .date()
     .refine(
-      (date) => date <= today(),
+      (date) => date <= stockholmDate(),
       localized('The date cannot be in the future', 'Datumet kan inte ligga framåt i tiden'),
     );
-
-/** Adds months to a 'YYYY-MM-DD' date; the last day of a shorter month when the day does not exist. */
-export function addMonths(date: string, months: number): string {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  const target = new Date(Date.UTC(year, month - 1 + months, 1));
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(day, lastDay));
-  return target.toISOString().slice(0, 10);
-}
 
 /**
  * When the next security conversation is due: 12 months after the last one held, or at enrolment
@@ -59,8 +50,8 @@ export function nextConversationDueOn(input: {
   return input.neededBy && input.neededBy < regular ? input.neededBy : regular;
 }
 
-export const enrolmentInputSchema = z.strictObject({ personId: idSchema });
-export type EnrolmentInput = z.input<typeof enrolmentInputSchema>;
+export const programmeEnrolmentInputSchema = z.strictObject({ personId: idSchema });
+export type EnrolmentInput = z.input<typeof programmeEnrolmentInputSchema>;
 
 /** The dated ticks and the sooner conversation date; null clears one. */
 export const enrolmentStatusInputSchema = z.strictObject({

@@ -1,4 +1,4 @@
-import { type Role, requiresSecondFactor } from '@varn/domain';
+import { addDays, addMonths, type Role, requiresSecondFactor, stockholmDate, validUntilOf } from '@varn/domain';
 import { hashPassword } from '../auth/password.ts';
 import type { Config } from '../platform/config.ts';
 import type { Db } from '../platform/database.ts';
@@ -430,6 +430,96 @@ export async function seedDemoTenant(db: Db, config: Config, identity = demoTena
       if (user.role === 'security_department') securityPersonId = person.id;
     }
     await seedDemoProgrammeAndDrills(transaction, tenantId, securityPersonId);
+    await seedDemoTraining(transaction, tenantId, unitId);
     return logins;
   });
+}
+
+/**
+ * The seeds' training: PDV for all adult-education staff, followed up at workplace meetings, the
+ * basics of threats and violence for the labour-market administration, personal security for the
+ * officials, alarm use for those who take alarms. Some completions are valid, some expire soon, and
+ * a PDV occasion at Komvux yesterday waits for its attendance list.
+ */
+async function seedDemoTraining(transaction: Db, tenantId: string, unitId: (code: string) => string): Promise<void> {
+  const recorder = await transaction
+    .selectFrom('people')
+    .select('id')
+    .where('tenantId', '=', tenantId)
+    .where('familyName', '=', 'Samordnare')
+    .executeTakeFirstOrThrow();
+  const course = async (
+    name: string,
+    validityMonths: number | null,
+    targets: { units?: string[]; roles?: Role[]; categories?: ('specially_remunerated' | 'leisure')[] },
+  ) =>
+    await transaction
+      .insertInto('trainingCourses')
+      .values({
+        tenantId,
+        name,
+        validityMonths,
+        targetOrgUnitIds: (targets.units ?? []).map(unitId),
+        targetRoles: targets.roles ?? [],
+        targetOfficialCategories: targets.categories ?? [],
+      })
+      .returning(['id', 'validityMonths'])
+      .executeTakeFirstOrThrow();
+  const pdv = await course('PDV – pågående dödligt våld', 24, { units: ['AMF-UJC'] });
+  const basics = await course('Hot och våld – grunder', 36, { units: ['AMF'] });
+  await course('Personlig säkerhet för förtroendevalda', 24, { categories: ['specially_remunerated'] });
+  await course('Den digitala kursen i personlig säkerhet', null, { categories: ['specially_remunerated', 'leisure'] });
+  await course('Larmhantering', 12, { roles: ['duty_officer', 'security_department'] });
+  await course('Första hjälpen', 36, { units: ['SLK'] });
+
+  const today = stockholmDate(new Date());
+  const staffOf = (code: string) =>
+    transaction
+      .selectFrom('people')
+      .select('id')
+      .where('tenantId', '=', tenantId)
+      .where('unitId', '=', unitId(code))
+      .where('employeeNumber', 'is not', null)
+      .orderBy('employeeNumber')
+      .execute();
+  const completion = (
+    courseRow: { id: string; validityMonths: number | null },
+    personId: string,
+    completedOn: string,
+  ) => ({
+    tenantId,
+    courseId: courseRow.id,
+    personId,
+    completedOn,
+    validUntil: validUntilOf(completedOn, courseRow.validityMonths),
+    source: 'attendance_list' as const,
+    recordedByPersonId: recorder.id,
+  });
+  // SFI: three of four have PDV, one of them expiring within 90 days; Jobbtorg City has the basics.
+  const sfi = await staffOf('AMF-SFI');
+  const city = await staffOf('AMF-JT-CITY');
+  await transaction
+    .insertInto('trainingCompletions')
+    .values([
+      ...sfi.slice(0, 2).map((person) => completion(pdv, person.id, addMonths(today, -6))),
+      ...sfi.slice(2, 3).map((person) => completion(pdv, person.id, addMonths(today, -23))),
+      ...city.slice(0, 3).map((person) => completion(basics, person.id, addMonths(today, -14))),
+    ])
+    .execute();
+  const occasion = await transaction
+    .insertInto('trainingOccasions')
+    .values({
+      tenantId,
+      courseId: pdv.id,
+      startsAt: new Date(`${addDays(today, -1)}T07:00:00Z`),
+      place: 'Komvux Stockholm, Kista – aulan',
+      capacity: 20,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const komvux = await staffOf('AMF-KOMVUX');
+  await transaction
+    .insertInto('trainingEnrolments')
+    .values(komvux.map((person) => ({ tenantId, occasionId: occasion.id, personId: person.id, hasAttended: null })))
+    .execute();
 }

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Drill, DrillInput, SiteDrillStatus } from '@varn/domain';
-import { stockholmToday } from '../protection-programme/read.ts';
+import { stockholmDate } from '@varn/domain';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 import { countRows, describeEachDatabase } from '../testing/test-database.ts';
 
-const monthsAgo = (months: number) => stockholmToday(new Date(Date.now() - months * 30.5 * 86_400_000));
+const monthsAgo = (months: number) => stockholmDate(new Date(Date.now() - months * 30.5 * 86_400_000));
 
 describeEachDatabase('drills', (kind) => {
   let harness: TestApp;
@@ -49,7 +49,7 @@ describeEachDatabase('drills', (kind) => {
       drill('Jobbtorg City', { kind: 'lockdown', heldOn: monthsAgo(7) }),
     );
     assert.equal(lockdown.statusCode, 201, lockdown.body);
-    const planned = stockholmToday(new Date(Date.now() + 20 * 86_400_000));
+    const planned = stockholmDate(new Date(Date.now() + 20 * 86_400_000));
     const pdv = await manager.post(
       '/api/drills',
       drill('Jobbtorg City', { kind: 'pdv', heldOn: null, plannedOn: planned, participantCount: null }),

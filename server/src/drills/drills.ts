@@ -1,10 +1,16 @@
-import { type Drill, type DrillValues, drillKinds, isDrillOverdue, type SiteDrillStatus } from '@varn/domain';
+import {
+  type Drill,
+  type DrillValues,
+  drillKinds,
+  isDrillOverdue,
+  type SiteDrillStatus,
+  stockholmDate,
+} from '@varn/domain';
 import { sql } from 'kysely';
 import { type Actor, authorize, scopeCondition } from '../access/authorize.ts';
 import { type AuditContext, recordAudit } from '../audit/audit-log.ts';
 import { AppError, fieldError } from '../platform/app-error.ts';
 import type { Db } from '../platform/database.ts';
-import { stockholmToday } from '../protection-programme/read.ts';
 
 /** A `date` column as 'YYYY-MM-DD' (PGlite sometimes hands over a Date at UTC midnight). */
 function dateText(value: string | Date | null): string | null {
@@ -97,7 +103,7 @@ export async function findSiteDrillStatus(
   actor: Actor,
   intervalMonths: number,
 ): Promise<{ items: SiteDrillStatus[] }> {
-  const today = stockholmToday();
+  const today = stockholmDate();
   const sites = await db
     .selectFrom('sites as site')
     .innerJoin('orgUnits as unit', 'unit.id', 'site.unitId')

@@ -44,8 +44,6 @@ const importRowSchema = z.strictObject({
 } satisfies Record<PeopleImportColumn, z.ZodType>);
 type ImportRow = z.infer<typeof importRowSchema>;
 
-const importColumns: readonly string[] = peopleImportColumns;
-
 type KnownUnit = {
   id: string;
   path: string;
@@ -62,18 +60,8 @@ type KnownUnit = {
  */
 export async function importPeopleCsv(db: Db, actor: Actor, context: AuditContext, csv: string) {
   authorize(actor, 'people.import', {});
-  const records = parseCsv(csv);
-  const errors: FieldError[] = [];
-  const rows: { line: number; row: ImportRow }[] = [];
-  records.forEach((record, index) => {
-    const line = index + 2; // the header is line 1
-    const result = importRowSchema.safeParse(record);
-    if (result.success) rows.push({ line, row: result.data });
-    else
-      errors.push(
-        ...fieldErrorsOf(result.error.issues).map((error) => ({ ...error, path: `row ${line}.${error.path}` })),
-      );
-  });
+  const records = parseCsv(csv, peopleImportColumns);
+  const { rows, errors } = validateCsvRows(records, importRowSchema);
 
   const units = await knownUnits(db, actor.tenantId);
   const parties = new Map(
@@ -83,9 +71,9 @@ export async function importPeopleCsv(db: Db, actor: Actor, context: AuditContex
   );
   const people: { line: number; values: ReturnType<typeof personValues> }[] = [];
   for (const { line, row } of rows) {
-    const rowErrors = resolveUnit(row, units).concat(resolvePerson(row, parties));
-    errors.push(...rowErrors.map((error) => ({ ...error, path: `row ${line}.${error.path}` })));
-    if (rowErrors.length === 0) people.push({ line, values: personValues(actor.tenantId, row, units, parties) });
+    const problems = resolveUnit(row, units).concat(resolvePerson(row, parties));
+    errors.push(...rowErrors(line, problems));
+    if (problems.length === 0) people.push({ line, values: personValues(actor.tenantId, row, units, parties) });
   }
   errors.push(...duplicateKeys(people));
   if (errors.length > 0) throw new AppError('import_failed', { errors: errors.slice(0, 500) });
@@ -120,7 +108,11 @@ export async function importPeopleCsv(db: Db, actor: Actor, context: AuditContex
   return { units: newUnits.length, people: count };
 }
 
-function parseCsv(csv: string): Record<string, string>[] {
+/**
+ * Reads a CSV export (`;` or `,`, with or without BOM) into records keyed by the header. An unreadable
+ * file, an empty one or unknown columns fail the import as a whole, before any row is looked at.
+ */
+export function parseCsv(csv: string, knownColumns: readonly string[]): Record<string, string>[] {
   const headerLine = csv.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
   const delimiter = headerLine.split(';').length > headerLine.split(',').length ? ';' : ',';
   let records: Record<string, string>[];
@@ -146,7 +138,7 @@ function parseCsv(csv: string): Record<string, string>[] {
       ],
     });
   }
-  const unknown = Object.keys(records[0] ?? {}).filter((column) => !importColumns.includes(column));
+  const unknown = Object.keys(records[0] ?? {}).filter((column) => !knownColumns.includes(column));
   if (records.length === 0 || unknown.length > 0) {
     throw new AppError('import_failed', {
       errors: [
@@ -160,6 +152,30 @@ function parseCsv(csv: string): Record<string, string>[] {
     });
   }
   return records;
+}
+
+/**
+ * Validates every record against the row schema. Errors name the file's line (`row 3.email`), so
+ * the report points at what to fix; valid rows come back with their line for later checks.
+ */
+export function validateCsvRows<Row>(
+  records: readonly Record<string, string>[],
+  schema: z.ZodType<Row>,
+): { rows: { line: number; row: Row }[]; errors: FieldError[] } {
+  const errors: FieldError[] = [];
+  const rows: { line: number; row: Row }[] = [];
+  records.forEach((record, index) => {
+    const line = index + 2; // the header is line 1
+    const result = schema.safeParse(record);
+    if (result.success) rows.push({ line, row: result.data });
+    else errors.push(...rowErrors(line, fieldErrorsOf(result.error.issues)));
+  });
+  return { rows, errors };
+}
+
+/** Places a row's errors on its line of the file. */
+export function rowErrors(line: number, errors: readonly FieldError[]): FieldError[] {
+  return errors.map((error) => ({ ...error, path: `row ${line}.${error.path}` }));
 }
 
 async function knownUnits(db: Db, tenantId: string): Promise<Map<string, KnownUnit>> {

@@ -43,6 +43,12 @@ import type {
   ThreatCaseProtectedPersonTable,
   ThreatCaseTable,
 } from '../threat-cases/tables.ts';
+import type {
+  TrainingCompletionTable,
+  TrainingCourseTable,
+  TrainingEnrolmentTable,
+  TrainingOccasionTable,
+} from '../training/tables.ts';
 import type { IdempotencyKeyTable, SchemaMigrationTable } from './tables.ts';
 
 /** Every table, as Kysely sees it (camelCase columns; the CamelCasePlugin maps to snake_case). */
@@ -87,5 +93,9 @@ export interface Database {
   protectionConversations: ProtectionConversationTable;
   protectionSupport: ProtectionSupportTable;
   drills: DrillTable;
+  trainingCourses: TrainingCourseTable;
+  trainingOccasions: TrainingOccasionTable;
+  trainingEnrolments: TrainingEnrolmentTable;
+  trainingCompletions: TrainingCompletionTable;
   schemaMigrations: SchemaMigrationTable;
 }

@@ -14,6 +14,7 @@ import '../risk-analyses/tables.ts';
 import '../security-walks/tables.ts';
 import '../protection-programme/tables.ts';
 import '../drills/tables.ts';
+import '../training/tables.ts';
 import './tables.ts';
 import { createTestDatabase } from '../testing/test-database.ts';
 import type { Db } from './database.ts';

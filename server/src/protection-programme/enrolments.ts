@@ -4,12 +4,13 @@ import type {
   ProtectionConversationValues,
   SupportValues,
 } from '@varn/domain';
+import { stockholmDate } from '@varn/domain';
 import { sql } from 'kysely';
 import type { Actor } from '../access/authorize.ts';
 import { type AuditContext, recordAudit } from '../audit/audit-log.ts';
 import { AppError, fieldError } from '../platform/app-error.ts';
 import type { Db } from '../platform/database.ts';
-import { getAuthorizedEnrolment, stockholmToday } from './read.ts';
+import { getAuthorizedEnrolment } from './read.ts';
 
 /**
  * Enrols a specially remunerated official with their party. Leisure politicians reach the general
@@ -45,7 +46,7 @@ export async function enrolOfficial(db: Db, actor: Actor, context: AuditContext,
       tenantId: actor.tenantId,
       personId,
       partyId: person.partyId,
-      enrolledOn: stockholmToday(),
+      enrolledOn: stockholmDate(),
       enrolledByPersonId: actor.personId,
     })
     .onConflict((conflict) => conflict.columns(['tenantId', 'personId']).doNothing())

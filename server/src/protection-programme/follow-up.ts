@@ -1,8 +1,7 @@
-import { addMonths, conversationIntervalMonths, type ProgrammeFollowUp } from '@varn/domain';
+import { addMonths, conversationIntervalMonths, type ProgrammeFollowUp, stockholmDate } from '@varn/domain';
 import { sql } from 'kysely';
 import type { Actor } from '../access/authorize.ts';
 import type { Db } from '../platform/database.ts';
-import { stockholmToday } from './read.ts';
 
 /**
  * The programme's follow-up: of the enrolled officials, how many were offered a conversation in the
@@ -10,7 +9,7 @@ import { stockholmToday } from './read.ts';
  * the board reader's grant (its board) does not narrow it: the programme is the city's, not a board's.
  */
 export async function followUpProgramme(db: Db, actor: Actor): Promise<ProgrammeFollowUp> {
-  const since = addMonths(stockholmToday(), -conversationIntervalMonths);
+  const since = addMonths(stockholmDate(), -conversationIntervalMonths);
   const rows = await db
     .selectFrom('protectionEnrolments as enrolment')
     .leftJoin('parties as party', 'party.id', 'enrolment.partyId')

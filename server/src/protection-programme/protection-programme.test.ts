@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { addMonths, type Enrolment, type EnrolmentSummary, type ProgrammeFollowUp } from '@varn/domain';
+import { addMonths, type Enrolment, type EnrolmentSummary, type ProgrammeFollowUp, stockholmDate } from '@varn/domain';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 import { countRows, describeEachDatabase } from '../testing/test-database.ts';
-import { stockholmToday } from './read.ts';
 
-const daysAgo = (days: number) => stockholmToday(new Date(Date.now() - days * 86_400_000));
+const daysAgo = (days: number) => stockholmDate(new Date(Date.now() - days * 86_400_000));
 
 describeEachDatabase('protection programme', (kind) => {
   let harness: TestApp;
@@ -74,7 +73,7 @@ describeEachDatabase('protection programme', (kind) => {
     assert.equal(afterConversation.nextConversationDueOn, addMonths(heldOn, 12));
     assert.equal(afterConversation.isConversationDue, false);
 
-    const soon = addMonths(stockholmToday(), 1);
+    const soon = addMonths(stockholmDate(), 1);
     const status = await security.post(`/api/protection-programme/officials/${enrolment.id}/status`, {
       instructionReadOn: daysAgo(60),
       trainingCompletedOn: daysAgo(50),

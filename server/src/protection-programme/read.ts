@@ -1,4 +1,4 @@
-import { type Enrolment, type EnrolmentSummary, nextConversationDueOn } from '@varn/domain';
+import { type Enrolment, type EnrolmentSummary, nextConversationDueOn, stockholmDate } from '@varn/domain';
 import { type Actor, authorize, can, scopeCondition } from '../access/authorize.ts';
 import { type AuditContext, recordAudit } from '../audit/audit-log.ts';
 import { AppError } from '../platform/app-error.ts';
@@ -11,11 +11,6 @@ const fullName = (person: { givenName: string | null; familyName: string | null 
 function dateText(value: string | Date | null): string | null {
   if (value === null || typeof value === 'string') return value;
   return value.toISOString().slice(0, 10);
-}
-
-/** Today's date in Stockholm, where due dates fall. */
-export function stockholmToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(now);
 }
 
 function summaryQuery(db: Db, actor: Actor) {
@@ -91,7 +86,7 @@ export async function findEnrolments(db: Db, actor: Actor): Promise<{ items: Enr
     .orderBy('official.familyName')
     .orderBy('official.givenName')
     .execute();
-  const today = stockholmToday();
+  const today = stockholmDate();
   return { items: rows.map((row) => presentSummary(row, today)) };
 }
 
@@ -145,7 +140,7 @@ export async function getEnrolment(db: Db, actor: Actor, context: AuditContext, 
     });
   }
   return {
-    ...presentSummary(summary, stockholmToday()),
+    ...presentSummary(summary, stockholmDate()),
     conversations: conversations.map((conversation) => ({
       id: conversation.id,
       offeredOn: dateText(conversation.offeredOn) as string,

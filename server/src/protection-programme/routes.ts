@@ -1,12 +1,12 @@
 import {
   conversationInputSchema,
   enrolmentCandidateSchema,
-  enrolmentInputSchema,
   enrolmentSchema,
   enrolmentStatusInputSchema,
   enrolmentSummarySchema,
   idParamsSchema,
   listSchema,
+  programmeEnrolmentInputSchema,
   programmeFollowUpSchema,
   supportInputSchema,
 } from '@varn/domain';
@@ -58,7 +58,7 @@ export const protectionProgrammeRoutes: FastifyPluginAsyncZod = async (app) => {
     `${base}/officials`,
     {
       config: { access: 'protection_programme.manage' },
-      schema: { tags, body: enrolmentInputSchema, response: { 201: enrolmentSchema } },
+      schema: { tags, body: programmeEnrolmentInputSchema, response: { 201: enrolmentSchema } },
     },
     async (request, reply) =>
       respondWithWrite(request, reply, 201, async (db) => {

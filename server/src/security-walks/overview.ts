@@ -4,17 +4,13 @@ import {
   questionsOf,
   type SecurityWalkSummary,
   type SiteSecurityWalks,
+  stockholmDate,
   type WalkCoverage,
 } from '@varn/domain';
 import { sql } from 'kysely';
 import { type Actor, authorize, scopeCondition } from '../access/authorize.ts';
 import { AppError } from '../platform/app-error.ts';
 import type { Db } from '../platform/database.ts';
-
-/** Today's date in Stockholm: a walk "in the last 12 months" counts Swedish calendar days. */
-function todayInStockholm(now = new Date()): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(now);
-}
 
 /** A site's walks, newest first, its last walk, and its deviations that no finished measure closed. */
 export async function getSiteSecurityWalks(db: Db, actor: Actor, siteId: string): Promise<SiteSecurityWalks> {
@@ -109,7 +105,7 @@ export async function getWalkCoverage(db: Db, actor: Actor, orgUnitId: string): 
     .groupBy(['site.id', 'site.name', 'site.unitId'])
     .orderBy('site.name')
     .execute();
-  const today = todayInStockholm();
+  const today = stockholmDate();
   return {
     items: rows.map((row) => ({
       siteId: row.siteId,

@@ -29,6 +29,7 @@ export const navigationItems: readonly NavigationItem[] = [
     permission: 'protection_programme.follow_up',
   },
   { to: paths.drills, labelKey: 'navigation.drills', permission: 'drills.read' },
+  { to: paths.training, labelKey: 'navigation.training', permission: 'training.read' },
   { to: paths.organisation, labelKey: 'navigation.organisation', permission: 'organisation.read' },
   { to: paths.sites, labelKey: 'navigation.sites', permission: 'sites.read' },
   { to: paths.securityWalks, labelKey: 'navigation.securityWalks', permission: 'security_walks.read' },

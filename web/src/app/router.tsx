@@ -33,6 +33,11 @@ import { StatisticsPage } from '../statistics/statistics-page.tsx';
 import { NewThreatCasePage } from '../threat-cases/new-threat-case-page.tsx';
 import { ThreatCasePage } from '../threat-cases/threat-case-page.tsx';
 import { ThreatCasesPage } from '../threat-cases/threat-cases-page.tsx';
+import { CompletionImportPage } from '../training/completion-import-page.tsx';
+import { CoursePage } from '../training/course-page.tsx';
+import { CoveragePage } from '../training/coverage-page.tsx';
+import { OccasionPage } from '../training/occasion-page.tsx';
+import { TrainingPage } from '../training/training-page.tsx';
 import { IncidentMeasureSummary, IncidentMeasures } from './incident-measures.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
 import { PublicLayout } from './public-layout.tsx';
@@ -85,6 +90,11 @@ const protectedPages: readonly ProtectedPage[] = [
   { path: paths.programmeFollowUp, permission: 'protection_programme.follow_up', page: <FollowUpPage /> },
   { path: '/skyddsprogram/:enrolmentId', permission: 'protection_programme.read', page: <OfficialPage /> },
   { path: paths.drills, permission: 'drills.read', page: <DrillsPage /> },
+  { path: paths.training, permission: 'training.read', page: <TrainingPage /> },
+  { path: paths.trainingCoverage, permission: 'training.read', page: <CoveragePage /> },
+  { path: '/utbildning/kurser/:courseId', permission: 'training.read', page: <CoursePage /> },
+  { path: '/utbildning/kurser/:courseId/import', permission: 'training.manage', page: <CompletionImportPage /> },
+  { path: '/utbildning/tillfallen/:occasionId', permission: 'training.manage', page: <OccasionPage /> },
 ];
 
 export function createRouter() {

@@ -1,4 +1,10 @@
-import { type Incident, type IncidentNoticeKind, incidentNoticeKinds, incidentNoticeSchema } from '@varn/domain';
+import {
+  type Incident,
+  type IncidentNoticeKind,
+  incidentNoticeKinds,
+  incidentNoticeSchema,
+  stockholmDate,
+} from '@varn/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -65,17 +71,13 @@ function NoticeState({ incident, kind }: { incident: Incident; kind: IncidentNot
   );
 }
 
-function todayInStockholm(): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
-}
-
 function NoticeForm({ incident }: { incident: Incident }) {
   const { t } = useTranslation();
   const errors = useFormErrors();
   const write = useFollowUpWrite();
   const firstDue = incidentNoticeKinds.find((kind) => incident[dutyOf[kind]] && !incident[doneOf[kind]]);
   const [kind, setKind] = useState<IncidentNoticeKind>(firstDue ?? 'authority_notice');
-  const [doneOn, setDoneOn] = useState(todayInStockholm);
+  const [doneOn, setDoneOn] = useState(stockholmDate);
   const [reference, setReference] = useState('');
   const [isRecorded, setIsRecorded] = useState(false);
 

@@ -8,17 +8,11 @@ import { SubmitButton } from '../shared/forms/submit-button.tsx';
 import { useFormErrors } from '../shared/forms/use-form-errors.ts';
 import { en } from '../shared/i18n/en.ts';
 import { sv } from '../shared/i18n/sv.ts';
-import { useLanguage } from '../shared/i18n/use-language.ts';
+import { ImportErrorTable } from '../shared/ui/import-error-table.tsx';
 import { PageHeader } from '../shared/ui/page-header.tsx';
 import { ProblemAlert } from '../shared/ui/problem-alert.tsx';
 import { StatusMessage } from '../shared/ui/status-message.tsx';
 import { type ImportResult, useImportPeople } from './api/import-people.ts';
-
-/** "row 3.email" → row 3, column email; other paths are shown as they are. */
-function locate(path: string): { row: string; column: string } {
-  const match = /^row (\d+)(?:\.(.+))?$/.exec(path);
-  return match ? { row: match[1] ?? '', column: match[2] ?? '' } : { row: '', column: path };
-}
 
 export function ImportPage() {
   const { t } = useTranslation();
@@ -88,41 +82,5 @@ export function ImportPage() {
         </div>
       </section>
     </>
-  );
-}
-
-function ImportErrorTable({ errors }: { errors: readonly FieldError[] }) {
-  const { t } = useTranslation();
-  const language = useLanguage();
-  return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
-    <section className="table-scroll" aria-labelledby="import-errors-title" tabIndex={0}>
-      <table className="table">
-        <caption id="import-errors-title">{t('import.errorsTitle')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('import.row')}</th>
-            <th scope="col">{t('import.column')}</th>
-            <th scope="col">{t('import.error')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {errors.map((error, index) => {
-            const { row, column } = locate(error.path);
-            return (
-              // Several errors may share a path; the index keeps keys unique.
-              // biome-ignore lint/suspicious/noArrayIndexKey: the list is replaced whole, never reordered
-              <tr key={`${error.path}-${index}`}>
-                <td>{row}</td>
-                <td>
-                  <code>{column}</code>
-                </td>
-                <td>{error.message[language]}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </section>
   );
 }

@@ -1,4 +1,4 @@
-import { securityWalkInputSchema, type WalkParticipantRole, walkParticipantRoles } from '@varn/domain';
+import { securityWalkInputSchema, stockholmDate, type WalkParticipantRole, walkParticipantRoles } from '@varn/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -14,11 +14,6 @@ import { useChecklistTemplates, useStartSecurityWalk } from './api/security-walk
 
 type ParticipantValues = { name: string; role: WalkParticipantRole };
 
-/** Today in Stockholm as YYYY-MM-DD: the date a walk is usually done. */
-function todayInStockholm(): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
-}
-
 /** Starts a walk of the site: checklist, date and who takes part (the walker first). */
 export function StartWalkForm({ siteId }: { siteId: string }) {
   const { t } = useTranslation();
@@ -28,7 +23,7 @@ export function StartWalkForm({ siteId }: { siteId: string }) {
   const templates = useChecklistTemplates();
   const start = useStartSecurityWalk();
   const [templateId, setTemplateId] = useState('');
-  const [walkedOn, setWalkedOn] = useState(todayInStockholm);
+  const [walkedOn, setWalkedOn] = useState(stockholmDate);
   const [participants, setParticipants] = useState<ParticipantValues[]>([
     { name: session.displayName, role: 'security_coordinator' },
   ]);

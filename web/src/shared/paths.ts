@@ -31,4 +31,11 @@ export const paths = {
   programmeFollowUp: '/skyddsprogram/uppfoljning',
   programmeOfficial: (enrolmentId: string) => `/skyddsprogram/${encodeURIComponent(enrolmentId)}`,
   drills: '/ovningar',
+  training: '/utbildning',
+  trainingCourse: (courseId: string) => `/utbildning/kurser/${encodeURIComponent(courseId)}`,
+  trainingImport: (courseId: string) => `/utbildning/kurser/${encodeURIComponent(courseId)}/import`,
+  trainingOccasion: (occasionId: string) => `/utbildning/tillfallen/${encodeURIComponent(occasionId)}`,
+  trainingCoverage: '/utbildning/tackning',
+  trainingCoverageOf: (courseId: string, orgUnitId?: string) =>
+    `/utbildning/tackning?courseId=${encodeURIComponent(courseId)}${orgUnitId ? `&orgUnitId=${encodeURIComponent(orgUnitId)}` : ''}`,
 } as const;
