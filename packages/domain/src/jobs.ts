@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { pageQuerySchema } from './pagination.ts';
 
 /** The app's job queues (pg-boss): e-mail sending, acknowledgement reminders and threat-case reviews. */
-export const jobQueues = ['email', 'incident_reminder', 'threat_case_review'] as const;
+export const jobQueues = ['email', 'incident_reminder', 'threat_case_review', 'measure_reminder'] as const;
 export type JobQueueName = (typeof jobQueues)[number];
 
 /** pg-boss's job states: waiting, waiting for a retry after a failure, running, done, cancelled, failed for good. */

@@ -59,3 +59,11 @@ test('threat cases reach only the manager, the security coordinator and the secu
     );
   }
 });
+
+test('measures and action plans reach the manager, the security coordinator and the security department', () => {
+  const withMeasures = roles.filter((role) => rolesHavePermission([role], 'measures.read'));
+  assert.deepEqual(withMeasures, ['manager', 'security_coordinator', 'security_department']);
+  for (const role of roles) {
+    assert.equal(rolesHavePermission([role], 'measures.manage'), rolesHavePermission([role], 'measures.read'), role);
+  }
+});

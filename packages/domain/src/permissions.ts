@@ -27,6 +27,8 @@ export const permissions = [
   'jobs.manage',
   'threat_cases.read',
   'threat_cases.manage',
+  'measures.read',
+  'measures.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 export type RouteAccess = Permission | 'public' | 'authenticated';
@@ -40,6 +42,9 @@ const handling = [...reporting, 'incidents.handle', 'incidents.read_person_of_co
 const statistics = 'incidents.statistics';
 // Threat cases: the role's scope is necessary but not enough; the case's access list decides (need-to-know).
 const threatCases = ['threat_cases.read', 'threat_cases.manage'] as const;
+// Measures of every source and the action plans: the grant's scope says whose (a manager's unit, a
+// coordinator's administration, the security department's tenant). Owners see their own without these.
+const measures = ['measures.read', 'measures.manage'] as const;
 
 /**
  * The permission model: what each role may do. The scope of the grant that carries the role limits
@@ -56,10 +61,19 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
     statistics,
     'incidents.report_on_behalf',
     ...threatCases,
+    ...measures,
   ],
   // The safety representative sees the incidents of the area, never the person of concern.
   safety_representative: ['organisation.read', 'sites.read', ...reporting, statistics],
-  security_coordinator: ['organisation.read', 'people.read', 'sites.read', ...handling, statistics, ...threatCases],
+  security_coordinator: [
+    'organisation.read',
+    'people.read',
+    'sites.read',
+    ...handling,
+    statistics,
+    ...threatCases,
+    ...measures,
+  ],
   // Person-of-concern data in bulk (an Excel export) only for the security department: need-to-know
   // for one incident at a time does not extend to a spreadsheet of criminal-offence data.
   security_department: [
@@ -72,6 +86,7 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
     statistics,
     'incidents.export_person_of_concern',
     ...threatCases,
+    ...measures,
   ],
   party_security_contact: [
     'parties.read',

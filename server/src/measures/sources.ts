@@ -2,6 +2,7 @@ import type { IncidentEventKind, MeasureSourceKind, MeasureStatus } from '@varn/
 import { type Actor, isInScope, scopeOf } from '../access/authorize.ts';
 import { appendIncidentEvent } from '../incidents/events.ts';
 import { getIncidentRow } from '../incidents/read.ts';
+import { AppError } from '../platform/app-error.ts';
 import type { Db } from '../platform/database.ts';
 
 /** What the measures need to know of the record a measure answers. */
@@ -16,7 +17,8 @@ export interface MeasureSource {
 
 /**
  * The source in the actor's read scope, or not_found. Each source kind decides with its own scope
- * rule; measures of incidents are handled under `incidents.handle`.
+ * rule; measures of incidents are handled under `incidents.handle`. Sources whose capability adds
+ * its own measure routes (security walks, risk analyses, threat cases, drills) add their case here.
  */
 export async function findSource(db: Db, actor: Actor, kind: MeasureSourceKind, id: string): Promise<MeasureSource> {
   switch (kind) {
@@ -28,6 +30,8 @@ export async function findSource(db: Db, actor: Actor, kind: MeasureSourceKind, 
       });
       return { kind, id, unitId: row.unitId, mayHandle };
     }
+    default:
+      throw new AppError('not_found');
   }
 }
 
@@ -35,19 +39,18 @@ export async function findSource(db: Db, actor: Actor, kind: MeasureSourceKind, 
 export async function recordOnSource(
   db: Db,
   actor: Actor,
-  source: MeasureSource,
+  source: { kind: MeasureSourceKind; id: string | null },
   event: {
     kind: Extract<IncidentEventKind, 'measure_added' | 'measure_status_changed'>;
     title: string;
     status: MeasureStatus;
   },
 ): Promise<void> {
-  switch (source.kind) {
-    case 'incident':
-      await appendIncidentEvent(db, actor, source.id, {
-        kind: event.kind,
-        text: event.title,
-        measureStatus: event.status,
-      });
+  if (source.kind === 'incident' && source.id) {
+    await appendIncidentEvent(db, actor, source.id, {
+      kind: event.kind,
+      text: event.title,
+      measureStatus: event.status,
+    });
   }
 }

@@ -8,6 +8,7 @@ export const queues = {
   email: { retryLimit: 6, retryDelay: 30, retryBackoff: true, retryDelayMax: 3600 },
   incident_reminder: { retryLimit: 3, retryDelay: 60, retryBackoff: true },
   threat_case_review: { retryLimit: 3, retryDelay: 60, retryBackoff: true },
+  measure_reminder: { retryLimit: 3, retryDelay: 60, retryBackoff: true },
 } as const satisfies Record<JobQueueName, QueueOptions>;
 export type QueueName = keyof typeof queues;
 

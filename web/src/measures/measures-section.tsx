@@ -1,4 +1,4 @@
-import { type Measure, type MeasureStatus, measureInputSchema, measureStatuses } from '@varn/domain';
+import { type Measure, type MeasureStatus, measureInputSchema, measureStatuses, statusNeedsReason } from '@varn/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { newIdempotencyKey } from '../shared/api/api-client.ts';
@@ -99,10 +99,13 @@ function MeasureItem({
           <SelectControl
             id={statusId}
             value={measure.status}
-            options={measureStatuses.map((status) => ({
-              value: status,
-              label: t(`followUp.measures.statuses.${status}`),
-            }))}
+            // Postponing and cancelling need a reason: they are done on the measure's own page.
+            options={measureStatuses
+              .filter((status) => !statusNeedsReason(status) || status === measure.status)
+              .map((status) => ({
+                value: status,
+                label: t(`followUp.measures.statuses.${status}`),
+              }))}
             onChange={(status) => onStatus(measure, status as MeasureStatus)}
           />
         </div>

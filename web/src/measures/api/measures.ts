@@ -14,11 +14,11 @@ import { apiRequest } from '../../shared/api/api-client.ts';
 /** The record a measure answers, as the measures' pages need it. */
 export type MeasureSourceRef = { kind: MeasureSourceKind; id: string; unitId: string | null; partyId: string | null };
 
-/** Where each source kind keeps its measures in the API. */
-const sourceAddresses: Record<MeasureSourceKind, string> = { incident: 'incidents' };
+/** Where each source kind with measure routes of its own keeps its measures in the API. */
+const sourceAddresses: Partial<Record<MeasureSourceKind, string>> = { incident: 'incidents' };
 
 function measuresAddress(source: MeasureSourceRef): string {
-  return `/api/${sourceAddresses[source.kind]}/${encodeURIComponent(source.id)}/measures`;
+  return `/api/${sourceAddresses[source.kind] ?? 'measures'}/${encodeURIComponent(source.id)}/measures`;
 }
 
 export function measuresQueryKey(source: MeasureSourceRef) {

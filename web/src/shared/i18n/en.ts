@@ -728,7 +728,13 @@ export const en: Translation = {
       statusChanged: 'The status of {{title}} is changed to {{status}}.',
       due: 'Due {{date}}',
       ownedBy: 'Owner: {{name}}',
-      statuses: { planned: 'Planned', in_progress: 'In progress', done: 'Done', cancelled: 'Cancelled' },
+      statuses: {
+        planned: 'Planned',
+        in_progress: 'In progress',
+        done: 'Done',
+        postponed: 'Postponed',
+        cancelled: 'Cancelled',
+      },
     },
     timeline: {
       investigation_updated: 'Investigation updated: {{fields}}',
@@ -1007,6 +1013,7 @@ export const en: Translation = {
       email: 'E-mail',
       incident_reminder: 'Reminder',
       threat_case_review: 'Threat case review',
+      measure_reminder: 'Measure reminder',
     },
     states: {
       created: 'Waiting',

@@ -726,7 +726,13 @@ export const sv = {
       statusChanged: 'Status för {{title}} är ändrad till {{status}}.',
       due: 'Klart senast {{date}}',
       ownedBy: 'Ansvarig: {{name}}',
-      statuses: { planned: 'Planerad', in_progress: 'Pågår', done: 'Klar', cancelled: 'Avbruten' },
+      statuses: {
+        planned: 'Planerad',
+        in_progress: 'Pågår',
+        done: 'Klar',
+        postponed: 'Uppskjuten',
+        cancelled: 'Avbruten',
+      },
     },
     timeline: {
       investigation_updated: 'Utredningen uppdaterad: {{fields}}',
@@ -1005,6 +1011,7 @@ export const sv = {
       email: 'E-post',
       incident_reminder: 'Påminnelse',
       threat_case_review: 'Omprövning av hotbild',
+      measure_reminder: 'Påminnelse om åtgärd',
     },
     states: {
       created: 'Väntar',
