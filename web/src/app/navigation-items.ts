@@ -16,6 +16,8 @@ export const navigationItems: readonly NavigationItem[] = [
   { to: paths.incidents, labelKey: 'navigation.incidents', permission: 'incidents.read' },
   { to: paths.statistics, labelKey: 'navigation.statistics', permission: 'incidents.statistics' },
   { to: paths.threatCases, labelKey: 'navigation.threatCases', permission: 'threat_cases.read' },
+  { to: paths.myMeasures, labelKey: 'navigation.myMeasures', permission: null },
+  { to: paths.measureUnits, labelKey: 'navigation.measures', permission: 'measures.read' },
   { to: paths.organisation, labelKey: 'navigation.organisation', permission: 'organisation.read' },
   { to: paths.sites, labelKey: 'navigation.sites', permission: 'sites.read' },
   { to: paths.people, labelKey: 'navigation.people', permission: 'people.read' },

@@ -8,6 +8,9 @@ import { IncidentSummaryPage } from '../incidents/incident-summary-page.tsx';
 import { IncidentsPage } from '../incidents/incidents-page.tsx';
 import { ReportIncidentPage } from '../incidents/report-incident-page.tsx';
 import { JobsPage } from '../jobs/jobs-page.tsx';
+import { ActionPlanPage } from '../measures/action-plan-page.tsx';
+import { MeasurePage } from '../measures/measure-page.tsx';
+import { MyMeasuresPage, UnitMeasuresPage } from '../measures/measures-pages.tsx';
 import { NotificationsPage } from '../notifications/notifications-page.tsx';
 import { ImportPage } from '../organisation/import-page.tsx';
 import { NewPersonPage } from '../organisation/new-person-page.tsx';
@@ -54,6 +57,9 @@ const protectedPages: readonly ProtectedPage[] = [
   { path: paths.threatCases, permission: 'threat_cases.read', page: <ThreatCasesPage /> },
   { path: paths.newThreatCase, permission: 'threat_cases.manage', page: <NewThreatCasePage /> },
   { path: '/hotbild/:caseId', permission: 'threat_cases.read', page: <ThreatCasePage /> },
+  { path: paths.measureUnits, permission: 'measures.read', page: <UnitMeasuresPage /> },
+  { path: '/atgarder/enheter/:unitId', permission: 'measures.read', page: <UnitMeasuresPage /> },
+  { path: '/handlingsplan/:unitId', permission: 'measures.read', page: <ActionPlanPage /> },
 ];
 
 export function createRouter() {
@@ -71,6 +77,9 @@ export function createRouter() {
             { index: true, element: <StartPage /> },
             // Every signed-in person has notifications of their own: no permission needed.
             { path: paths.notifications, element: <NotificationsPage /> },
+            // Everyone may own measures: their own list and pages need no permission (the server scopes).
+            { path: paths.myMeasures, element: <MyMeasuresPage /> },
+            { path: '/atgarder/:measureId', element: <MeasurePage /> },
             ...protectedPages.map(({ path, permission, page }) => ({
               path,
               element: <RequirePermission permission={permission}>{page}</RequirePermission>,

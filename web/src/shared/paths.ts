@@ -20,4 +20,9 @@ export const paths = {
   threatCases: '/hotbild',
   newThreatCase: '/hotbild/nytt',
   threatCase: (caseId: string) => `/hotbild/${encodeURIComponent(caseId)}`,
+  myMeasures: '/atgarder',
+  measureUnits: '/atgarder/enheter',
+  unitMeasures: (unitId: string) => `/atgarder/enheter/${encodeURIComponent(unitId)}`,
+  measure: (measureId: string) => `/atgarder/${encodeURIComponent(measureId)}`,
+  actionPlan: (unitId: string) => `/handlingsplan/${encodeURIComponent(unitId)}`,
 } as const;
