@@ -225,4 +225,31 @@ describeEachDatabase('measures of every source, lists, reminders and action plan
     assert.ok(text.includes('PDV-utbildning för Jobbtorg Järva'));
     assert.equal(await countRows(harness.db, 'audit_entries'), auditBefore + 2, 'each export is audited');
   });
+  test("a site's action plan holds the measures about the address; a board assignment names its decision", async () => {
+    const administrator = await harness.signIn('administrator');
+    const sites = (await administrator.get('/api/sites?limit=100')).json().items as { id: string; name: string }[];
+    const jarvaSite = sites.find((site) => site.name === 'Jobbtorg Järva')?.id as string;
+    const curtains = await create(coordinator, {
+      title: 'Mörkläggningsgardiner i mötesrummen',
+      category: 'perimeter_protection',
+      siteId: jarvaSite,
+    });
+    const plan = (await coordinator.get(`/api/action-plans/sites/${jarvaSite}`)).json() as ActionPlan;
+    assert.equal(plan.title, 'Handlingsplan – Jobbtorg Järva');
+    const ids = plan.categories.flatMap((group) => group.stages.flatMap((stage) => stage.measures.map((m) => m.id)));
+    assert.deepEqual(ids, [curtains.id]);
+    assert.equal((await manager.get(`/api/action-plans/sites/${jarvaSite}`)).statusCode, 404);
+
+    const unnamed = await coordinator.post('/api/measures', standalone({ sourceKind: 'board_assignment' }));
+    assert.equal(unnamed.statusCode, 400);
+    assert.equal(unnamed.json().errors[0].path, 'sourceReference');
+    const assignment = await create(coordinator, {
+      title: 'Redovisa åtgärderna för nämnden',
+      sourceKind: 'board_assignment',
+      sourceReference: 'AMN 2026-05-12 § 45',
+    });
+    assert.equal(assignment.sourceKind, 'board_assignment');
+    assert.equal(assignment.sourceId, null);
+    assert.equal(assignment.sourceReference, 'AMN 2026-05-12 § 45');
+  });
 });

@@ -1,6 +1,7 @@
 import { type Measure, type MeasureStatus, measureInputSchema, measureStatuses, statusNeedsReason } from '@varn/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { newIdempotencyKey } from '../shared/api/api-client.ts';
 import { Form } from '../shared/forms/form.tsx';
 import { SelectControl } from '../shared/forms/select-control.tsx';
@@ -9,6 +10,7 @@ import { SubmitButton } from '../shared/forms/submit-button.tsx';
 import { TextAreaField } from '../shared/forms/text-area-field.tsx';
 import { TextField } from '../shared/forms/text-field.tsx';
 import { useFormErrors } from '../shared/forms/use-form-errors.ts';
+import { paths } from '../shared/paths.ts';
 import { useHasPermission, useSession } from '../shared/session/session-context.tsx';
 import { formatDate } from '../shared/ui/format-date.ts';
 import { Loading } from '../shared/ui/loading.tsx';
@@ -86,7 +88,10 @@ function MeasureItem({
   const statusId = `measure-status-${measure.id}`;
   return (
     <li className="measure">
-      <h3 className="measure__title">{measure.title}</h3>
+      <h3 className="measure__title">
+        {/* Handlers open the measure's own page: history, postponing and cancelling with a reason. */}
+        {canHandle ? <Link to={paths.measure(measure.id)}>{measure.title}</Link> : measure.title}
+      </h3>
       {measure.description && <p className="incident-description">{measure.description}</p>}
       <p className="card__meta">
         {t('followUp.measures.due', { date: formatDate(measure.dueOn) })}
