@@ -6,6 +6,7 @@ import { useHasPermission } from '../shared/session/session-context.tsx';
 import { PageHeader } from '../shared/ui/page-header.tsx';
 import { useOrgUnits } from './api/measure-lists.ts';
 import { MeasureList } from './measure-list.tsx';
+import { NewMeasureForm } from './new-measure-form.tsx';
 import './measures.css';
 
 /** "Mina åtgärder": the measures the signed-in person owns. */
@@ -52,6 +53,7 @@ export function UnitMeasuresPage() {
         options={options}
         onChange={(chosen) => void navigate(chosen ? paths.unitMeasures(chosen) : paths.measureUnits)}
       />
+      {unitId && canManage && <NewMeasureForm key={`new-${unitId}`} unitId={unitId} />}
       {unitId && <MeasureList key={unitId} unitId={unitId} canManage={canManage} />}
     </>
   );
