@@ -35,8 +35,9 @@ const documentTypes = {
 } as const;
 
 /**
- * Measures of every source: incidents' under `incidents.handle` (read by the incident's readers),
- * standalone ones and the lists under `measures.*` in the grant's scope; "my measures" for anyone.
+ * Measures of every source: an incident's are decided under `incidents.handle` and read by the
+ * incident's readers; standalone ones, status changes and the lists under `measures.*` in the grant's
+ * scope; "my measures" and one's own measure for anyone signed in.
  */
 export const measureRoutes: FastifyPluginAsyncZod = async (app) => {
   const context = (request: Parameters<typeof actorOf>[0] & { id: string }) =>
@@ -111,7 +112,9 @@ export const measureRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/measures/:id/status',
     {
-      config: { access: 'incidents.handle' },
+      // Every role that handles incidents also manages measures; the service checks the measure's
+      // unit (or, for an incident's measure, the handling of the incident).
+      config: { access: 'measures.manage' },
       schema: {
         tags: ['measures'],
         params: idParamsSchema,

@@ -1,4 +1,11 @@
-import { type Measure, type MeasureStatus, measureInputSchema, measureStatuses, statusNeedsReason } from '@varn/domain';
+import {
+  type Measure,
+  type MeasureStatus,
+  measureCategories,
+  measureInputSchema,
+  measureStatuses,
+  statusNeedsReason,
+} from '@varn/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -132,7 +139,7 @@ function useOwnerOptions(source: MeasureSourceRef) {
   return options;
 }
 
-const emptyMeasure = { title: '', description: '', ownerPersonId: '', dueOn: '' };
+const emptyMeasure = { title: '', description: '', category: 'routine', ownerPersonId: '', dueOn: '' };
 
 function MeasureForm({ source, onChange }: { source: MeasureSourceRef; onChange(): void }) {
   const { t } = useTranslation();
@@ -152,6 +159,7 @@ function MeasureForm({ source, onChange }: { source: MeasureSourceRef; onChange(
     const measure = errors.validate(measureInputSchema, {
       title: values.title,
       description: values.description,
+      category: values.category,
       ...(values.ownerPersonId ? { ownerPersonId: values.ownerPersonId } : {}),
       ...(values.dueOn ? { dueOn: values.dueOn } : {}),
     });
@@ -188,6 +196,16 @@ function MeasureForm({ source, onChange }: { source: MeasureSourceRef; onChange(
           rows={3}
           value={values.description}
           onChange={set('description')}
+        />
+        <SelectField
+          name="category"
+          label={t('measures.detail.category')}
+          value={values.category}
+          options={measureCategories.map((category) => ({
+            value: category,
+            label: t(`measures.categories.${category}`),
+          }))}
+          onChange={set('category')}
         />
         <SelectField
           name="ownerPersonId"
