@@ -190,6 +190,8 @@ export type MeasureStatusChangeEntry = z.infer<typeof measureStatusChangeEntrySc
 export const measureDetailSchema = z.object({
   measure: measureSchema,
   history: z.array(measureStatusChangeEntrySchema),
+  /** Reminders that fired: a week before the due date and the morning after it, once each per date. */
+  reminders: z.array(z.object({ kind: z.enum(['before_due', 'overdue']), dueOn: z.string(), remindedAt: z.string() })),
   mayManage: z.boolean(),
 });
 export type MeasureDetail = z.infer<typeof measureDetailSchema>;

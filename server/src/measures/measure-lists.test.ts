@@ -148,6 +148,11 @@ describeEachDatabase('measures of every source, lists, reminders and action plan
     const reminders = await sql<{ count: number }>`
       SELECT count(*)::int AS count FROM measure_reminders WHERE measure_id = ${measure.id}`.execute(harness.db);
     assert.equal(reminders.rows[0]?.count, 1);
+    const detail = (await coordinator.get(`/api/measures/${measure.id}`)).json() as MeasureDetail;
+    assert.deepEqual(
+      detail.reminders.map((reminder) => [reminder.kind, reminder.dueOn]),
+      [['overdue', '2026-12-01']],
+    );
 
     const finished = await create(coordinator, { title: 'Redan klar', dueOn: '2026-12-01' });
     await coordinator.post(`/api/measures/${finished.id}/status`, { status: 'done' });

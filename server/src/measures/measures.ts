@@ -254,8 +254,21 @@ export async function getMeasureDetail(db: Db, actor: Actor, id: string): Promis
     .orderBy('change.changedAt')
     .orderBy('change.id')
     .execute();
+  const reminders = await db
+    .selectFrom('measureReminders')
+    .select(['kind', 'remindedAt'])
+    .select(sql<string>`${sql.ref('dueOn')}::text`.as('dueOn'))
+    .where('tenantId', '=', actor.tenantId)
+    .where('measureId', '=', id)
+    .orderBy('remindedAt')
+    .execute();
   return {
     measure: presentMeasure(row, true),
+    reminders: reminders.map((reminder) => ({
+      kind: reminder.kind,
+      dueOn: reminder.dueOn,
+      remindedAt: new Date(reminder.remindedAt).toISOString(),
+    })),
     history: history.map((change) => ({
       fromStatus: change.fromStatus,
       toStatus: change.toStatus,

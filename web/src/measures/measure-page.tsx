@@ -64,6 +64,18 @@ export function MeasurePage() {
         </dl>
       </section>
       {mayManage && <StatusForm detail={detail.data} />}
+      {detail.data.reminders.length > 0 && (
+        <section className="panel" aria-labelledby="measure-reminders-title">
+          <h2 id="measure-reminders-title">{t('measures.detail.reminders')}</h2>
+          <ul className="plain-list">
+            {detail.data.reminders.map((reminder) => (
+              <li key={`${reminder.kind}-${reminder.dueOn}`}>
+                {formatDateTime(reminder.remindedAt)}: {t(`measures.detail.reminderKinds.${reminder.kind}`)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <section className="panel" aria-labelledby="measure-history-title">
         <h2 id="measure-history-title">{t('measures.detail.history')}</h2>
         <ol className="plain-list">

@@ -1075,6 +1075,8 @@ export const en: Translation = {
       reason: 'Reason',
       completionNote: 'What was done',
       history: 'History',
+      reminders: 'Reminders',
+      reminderKinds: { before_due: 'One week left to the due date', overdue: 'The due date has passed' },
       changeStatus: 'Change status',
       newStatus: 'New status',
       newDueOn: 'New date',

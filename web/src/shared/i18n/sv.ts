@@ -1073,6 +1073,8 @@ export const sv = {
       reason: 'Skäl',
       completionNote: 'Vad som gjordes',
       history: 'Historik',
+      reminders: 'Påminnelser',
+      reminderKinds: { before_due: 'En vecka kvar till sista datum', overdue: 'Sista datum har passerat' },
       changeStatus: 'Ändra status',
       newStatus: 'Ny status',
       newDueOn: 'Nytt datum',
