@@ -2,13 +2,14 @@ import { z } from 'zod';
 import { pageQuerySchema } from './pagination.ts';
 
 /** The app's job queues (pg-boss): e-mail sending, acknowledgement reminders, threat-case reviews,
- * unanswered escalations of risk analyses and training renewal reminders. */
+ * unanswered escalations of risk analyses, training renewal reminders and measure reminders. */
 export const jobQueues = [
   'email',
   'incident_reminder',
   'threat_case_review',
   'risk_analysis_escalation',
   'training_reminder',
+  'measure_reminder',
 ] as const;
 export type JobQueueName = (typeof jobQueues)[number];
 

@@ -103,3 +103,11 @@ test('only the security department reads the notes of security conversations and
     assert.equal(rolesHavePermission([role], 'protection_programme.manage'), isSecurityDepartment, role);
   }
 });
+
+test('measures and action plans reach the manager, the security coordinator and the security department', () => {
+  const withMeasures = roles.filter((role) => rolesHavePermission([role], 'measures.read'));
+  assert.deepEqual(withMeasures, ['manager', 'security_coordinator', 'security_department']);
+  for (const role of roles) {
+    assert.equal(rolesHavePermission([role], 'measures.manage'), rolesHavePermission([role], 'measures.read'), role);
+  }
+});

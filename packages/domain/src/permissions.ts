@@ -41,6 +41,8 @@ export const permissions = [
   'drills.manage',
   'training.read',
   'training.manage',
+  'measures.read',
+  'measures.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 export type RouteAccess = Permission | 'public' | 'authenticated';
@@ -67,6 +69,9 @@ const drills = ['drills.read', 'drills.manage'] as const;
 // Training: everyone sees their own completions (a self grant); a manager follows the unit's coverage;
 // the coordinator (administration) and the security department (city) also plan courses and record them.
 const trainingManagement = ['training.read', 'training.manage'] as const;
+// Measures of every source and the action plans: the grant's scope says whose (a manager's unit, a
+// coordinator's administration, the security department's tenant). Owners see their own without these.
+const measures = ['measures.read', 'measures.manage'] as const;
 
 /**
  * The permission model: what each role may do. The scope of the grant that carries the role limits
@@ -87,6 +92,7 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
     ...walking,
     ...drills,
     'training.read',
+    ...measures,
   ],
   // The safety representative sees the incidents of the area, never the person of concern.
   safety_representative: ['organisation.read', 'sites.read', ...reporting, statistics, 'security_walks.read'],
@@ -101,6 +107,7 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
     ...walking,
     ...drills,
     ...trainingManagement,
+    ...measures,
   ],
   // Person-of-concern data in bulk (an Excel export) only for the security department: need-to-know
   // for one incident at a time does not extend to a spreadsheet of criminal-offence data.
@@ -126,6 +133,7 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
     'protection_programme.manage',
     'protection_programme.read_notes',
     'protection_programme.follow_up',
+    ...measures,
   ],
   party_security_contact: [
     'parties.read',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { measureCategories } from './measures.ts';
 import { freeText, idSchema, nameText } from './text.ts';
 import { localized } from './validation.ts';
 
@@ -147,6 +148,7 @@ export type FinishWalkInput = z.infer<typeof finishWalkInputSchema>;
 /** Turning a deviation into a measure: owner and due date; title and description are prefilled. */
 export const deviationMeasureInputSchema = z.strictObject({
   ownerPersonId: idSchema,
+  category: z.enum(measureCategories).default('routine'),
   dueOn: z.iso.date(),
   title: nameText(200).optional(),
   description: freeText(2000).optional(),

@@ -2,6 +2,7 @@ import type { IncidentEventKind, MeasureSourceKind, MeasureStatus } from '@varn/
 import { type Actor, isInScope, scopeOf } from '../access/authorize.ts';
 import { appendIncidentEvent } from '../incidents/events.ts';
 import { getIncidentRow } from '../incidents/read.ts';
+import { AppError } from '../platform/app-error.ts';
 import type { Db } from '../platform/database.ts';
 import { getRiskAnalysisRow, mayManage } from '../risk-analyses/read.ts';
 import { getWalkRow } from '../security-walks/read.ts';
@@ -20,7 +21,7 @@ export interface MeasureSource {
  * The source in the actor's read scope, or not_found. Each source kind decides with its own scope
  * rule; measures of incidents are handled under `incidents.handle`, of risk analyses under
  * `risk_analyses.manage`, a security walk's under `security_walks.manage` in the scope of the walked
- * site's unit.
+ * site's unit. Sources without measure routes of their own (yet) are not found here.
  */
 export async function findSource(db: Db, actor: Actor, kind: MeasureSourceKind, id: string): Promise<MeasureSource> {
   switch (kind) {
@@ -41,34 +42,29 @@ export async function findSource(db: Db, actor: Actor, kind: MeasureSourceKind, 
       const mayHandle = isInScope(actor, scopeOf(actor, 'security_walks.manage'), { orgUnitPath: row.unitPath });
       return { kind, id, unitId: row.unitId, mayHandle };
     }
+    default:
+      throw new AppError('not_found');
   }
 }
 
-/**
- * Tells the source's timeline about a measure, so its readers see the measures come and go. A risk
- * analysis has no timeline: its measures list is the record (and the audit log has each change).
- */
+/** Tells the source's timeline about a measure, so its readers see the measures come and go. */
 export async function recordOnSource(
   db: Db,
   actor: Actor,
-  source: MeasureSource,
+  source: { kind: MeasureSourceKind; id: string | null },
   event: {
     kind: Extract<IncidentEventKind, 'measure_added' | 'measure_status_changed'>;
     title: string;
     status: MeasureStatus;
   },
 ): Promise<void> {
-  switch (source.kind) {
-    case 'incident':
-      await appendIncidentEvent(db, actor, source.id, {
-        kind: event.kind,
-        text: event.title,
-        measureStatus: event.status,
-      });
-      return;
-    case 'risk_analysis':
-    case 'security_walk':
-      // A walk has no timeline: its open deviations follow the measures' status directly.
-      return;
+  // Only an incident has a timeline: a risk analysis's measures list is the record, a walk's open
+  // deviations follow the measures' status directly (and the audit log has each change).
+  if (source.kind === 'incident' && source.id) {
+    await appendIncidentEvent(db, actor, source.id, {
+      kind: event.kind,
+      text: event.title,
+      measureStatus: event.status,
+    });
   }
 }

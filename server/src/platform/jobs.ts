@@ -10,6 +10,7 @@ export const queues = {
   threat_case_review: { retryLimit: 3, retryDelay: 60, retryBackoff: true },
   risk_analysis_escalation: { retryLimit: 3, retryDelay: 60, retryBackoff: true },
   training_reminder: { retryLimit: 3, retryDelay: 60, retryBackoff: true },
+  measure_reminder: { retryLimit: 3, retryDelay: 60, retryBackoff: true },
 } as const satisfies Record<JobQueueName, QueueOptions>;
 export type QueueName = keyof typeof queues;
 

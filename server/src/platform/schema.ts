@@ -11,7 +11,7 @@ import type {
   IncidentPersonOfConcernTable,
   IncidentTable,
 } from '../incidents/tables.ts';
-import type { MeasureTable } from '../measures/tables.ts';
+import type { MeasureReminderTable, MeasureStatusChangeTable, MeasureTable } from '../measures/tables.ts';
 import type { NotificationTable } from '../notifications/tables.ts';
 import type {
   BoardMembershipTable,
@@ -72,6 +72,8 @@ export interface Database {
   incidentInvestigations: IncidentInvestigationTable;
   incidentCorrections: IncidentCorrectionTable;
   measures: MeasureTable;
+  measureStatusChanges: MeasureStatusChangeTable;
+  measureReminders: MeasureReminderTable;
   incidentAttachments: IncidentAttachmentTable;
   attachmentContents: AttachmentContentTable;
   notifications: NotificationTable;

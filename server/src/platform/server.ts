@@ -3,6 +3,7 @@ import { buildApp } from '../app.ts';
 import { startSealer } from '../audit/sealer.ts';
 import { type DemoLogin, isDatabaseEmpty, seedDemoTenant } from '../demo/demo-tenant.ts';
 import { startReminderWorker } from '../incidents/reminders.ts';
+import { startMeasureReminderWorker } from '../measures/reminders.ts';
 import { startEmailWorker } from '../notifications/email.ts';
 import { startEscalationWorker } from '../risk-analyses/escalation.ts';
 import { startReviewReminderWorker } from '../threat-cases/review-reminders.ts';
@@ -30,6 +31,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   await startReminderWorker(db, app.jobs);
   await startReviewReminderWorker(db, app.jobs);
   await startEscalationWorker(db, app.jobs);
+  await startMeasureReminderWorker(db, app.jobs);
   const sealer = startSealer(db, (error) => app.log.error({ err: error }, 'audit sealer failed'));
   await app.listen({ host: config.host, port: config.port });
   const address = app.server.address();

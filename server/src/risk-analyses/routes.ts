@@ -139,7 +139,15 @@ export const riskAnalysisRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) =>
       respondWithWrite(request, reply, 201, (db) =>
-        createMeasure(db, actorOf(request), context(request), 'risk_analysis', request.params.id, request.body),
+        createMeasure(
+          db,
+          app.jobs,
+          actorOf(request),
+          context(request),
+          'risk_analysis',
+          request.params.id,
+          request.body,
+        ),
       ),
   );
   app.post(
@@ -157,10 +165,11 @@ export const riskAnalysisRoutes: FastifyPluginAsyncZod = async (app) => {
       respondWithWrite(request, reply, 200, (db) =>
         changeMeasureStatus(
           db,
+          app.jobs,
           actorOf(request),
           context(request),
           request.params.id,
-          request.body.status,
+          request.body,
           'risk_analysis',
         ),
       ),

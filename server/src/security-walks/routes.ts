@@ -153,6 +153,7 @@ export const securityWalkRoutes: FastifyPluginAsyncZod = async (app) => {
       respondWithWrite(request, reply, 201, (db) =>
         createDeviationMeasure(
           db,
+          app.jobs,
           actorOf(request),
           context(request),
           request.params.id,

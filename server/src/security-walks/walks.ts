@@ -15,6 +15,7 @@ import { type AuditContext, recordAudit } from '../audit/audit-log.ts';
 import { createMeasure } from '../measures/measures.ts';
 import { AppError, fieldError } from '../platform/app-error.ts';
 import type { Db } from '../platform/database.ts';
+import type { JobQueue } from '../platform/jobs.ts';
 import { getWalkRow, type WalkRow } from './read.ts';
 import { getCurrentTemplateVersion, presentTemplateVersion } from './templates.ts';
 
@@ -188,6 +189,7 @@ export async function finishSecurityWalk(
  */
 export async function createDeviationMeasure(
   db: Db,
+  jobs: JobQueue,
   actor: Actor,
   context: AuditContext,
   id: string,
@@ -214,12 +216,16 @@ export async function createDeviationMeasure(
   const question = questionsOf(version).find((candidate) => candidate.key === questionKey);
   if (!question) throw new AppError('not_found');
   const draft = deviationMeasureDraft(question, row.siteName, answer.note);
-  const measure = await createMeasure(db, actor, context, 'security_walk', id, {
+  const measure = await createMeasure(db, jobs, actor, context, 'security_walk', id, {
     title: input.title ?? draft.title,
     description: input.description ?? draft.description,
+    category: input.category,
     ownerPersonId: input.ownerPersonId,
     orgUnitId: null,
+    // The walked site: the deviation's measure belongs in the site's action plan.
+    siteId: row.siteId,
     dueOn: input.dueOn,
+    estimatedCostOre: null,
   });
   await db
     .updateTable('securityWalkAnswers')

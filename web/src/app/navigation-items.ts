@@ -30,6 +30,8 @@ export const navigationItems: readonly NavigationItem[] = [
   },
   { to: paths.drills, labelKey: 'navigation.drills', permission: 'drills.read' },
   { to: paths.training, labelKey: 'navigation.training', permission: 'training.read' },
+  { to: paths.myMeasures, labelKey: 'navigation.myMeasures', permission: null },
+  { to: paths.measureUnits, labelKey: 'navigation.measures', permission: 'measures.read' },
   { to: paths.organisation, labelKey: 'navigation.organisation', permission: 'organisation.read' },
   { to: paths.sites, labelKey: 'navigation.sites', permission: 'sites.read' },
   { to: paths.securityWalks, labelKey: 'navigation.securityWalks', permission: 'security_walks.read' },

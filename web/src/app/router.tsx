@@ -9,6 +9,9 @@ import { IncidentSummaryPage } from '../incidents/incident-summary-page.tsx';
 import { IncidentsPage } from '../incidents/incidents-page.tsx';
 import { ReportIncidentPage } from '../incidents/report-incident-page.tsx';
 import { JobsPage } from '../jobs/jobs-page.tsx';
+import { ActionPlanPage } from '../measures/action-plan-page.tsx';
+import { MeasurePage } from '../measures/measure-page.tsx';
+import { MyMeasuresPage, UnitMeasuresPage } from '../measures/measures-pages.tsx';
 import { NotificationsPage } from '../notifications/notifications-page.tsx';
 import { ImportPage } from '../organisation/import-page.tsx';
 import { NewPersonPage } from '../organisation/new-person-page.tsx';
@@ -95,6 +98,9 @@ const protectedPages: readonly ProtectedPage[] = [
   { path: '/utbildning/kurser/:courseId', permission: 'training.read', page: <CoursePage /> },
   { path: '/utbildning/kurser/:courseId/import', permission: 'training.manage', page: <CompletionImportPage /> },
   { path: '/utbildning/tillfallen/:occasionId', permission: 'training.manage', page: <OccasionPage /> },
+  { path: paths.measureUnits, permission: 'measures.read', page: <UnitMeasuresPage /> },
+  { path: '/atgarder/enheter/:unitId', permission: 'measures.read', page: <UnitMeasuresPage /> },
+  { path: '/handlingsplan/:unitId', permission: 'measures.read', page: <ActionPlanPage /> },
 ];
 
 export function createRouter() {
@@ -112,6 +118,9 @@ export function createRouter() {
             { index: true, element: <StartPage /> },
             // Every signed-in person has notifications of their own: no permission needed.
             { path: paths.notifications, element: <NotificationsPage /> },
+            // Everyone may own measures: their own list and pages need no permission (the server scopes).
+            { path: paths.myMeasures, element: <MyMeasuresPage /> },
+            { path: '/atgarder/:measureId', element: <MeasurePage /> },
             ...protectedPages.map(({ path, permission, page }) => ({
               path,
               element: <RequirePermission permission={permission}>{page}</RequirePermission>,

@@ -1,6 +1,14 @@
-import { type Measure, type MeasureStatus, measureInputSchema, measureStatuses } from '@varn/domain';
+import {
+  type Measure,
+  type MeasureStatus,
+  measureCategories,
+  measureInputSchema,
+  measureStatuses,
+  statusNeedsReason,
+} from '@varn/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { newIdempotencyKey } from '../shared/api/api-client.ts';
 import { Form } from '../shared/forms/form.tsx';
 import { SelectControl } from '../shared/forms/select-control.tsx';
@@ -9,6 +17,7 @@ import { SubmitButton } from '../shared/forms/submit-button.tsx';
 import { TextAreaField } from '../shared/forms/text-area-field.tsx';
 import { TextField } from '../shared/forms/text-field.tsx';
 import { useFormErrors } from '../shared/forms/use-form-errors.ts';
+import { paths } from '../shared/paths.ts';
 import { useHasPermission, useSession } from '../shared/session/session-context.tsx';
 import { formatDate } from '../shared/ui/format-date.ts';
 import { Loading } from '../shared/ui/loading.tsx';
@@ -86,7 +95,10 @@ function MeasureItem({
   const statusId = `measure-status-${measure.id}`;
   return (
     <li className="measure">
-      <h3 className="measure__title">{measure.title}</h3>
+      <h3 className="measure__title">
+        {/* Handlers open the measure's own page: history, postponing and cancelling with a reason. */}
+        {canHandle ? <Link to={paths.measure(measure.id)}>{measure.title}</Link> : measure.title}
+      </h3>
       {measure.description && <p className="incident-description">{measure.description}</p>}
       <p className="card__meta">
         {t('followUp.measures.due', { date: formatDate(measure.dueOn) })}
@@ -99,10 +111,13 @@ function MeasureItem({
           <SelectControl
             id={statusId}
             value={measure.status}
-            options={measureStatuses.map((status) => ({
-              value: status,
-              label: t(`followUp.measures.statuses.${status}`),
-            }))}
+            // Postponing and cancelling need a reason: they are done on the measure's own page.
+            options={measureStatuses
+              .filter((status) => !statusNeedsReason(status) || status === measure.status)
+              .map((status) => ({
+                value: status,
+                label: t(`followUp.measures.statuses.${status}`),
+              }))}
             onChange={(status) => onStatus(measure, status as MeasureStatus)}
           />
         </div>
@@ -124,7 +139,7 @@ function useOwnerOptions(source: MeasureSourceRef) {
   return options;
 }
 
-const emptyMeasure = { title: '', description: '', ownerPersonId: '', dueOn: '' };
+const emptyMeasure = { title: '', description: '', category: 'routine', ownerPersonId: '', dueOn: '' };
 
 function MeasureForm({ source, onChange }: { source: MeasureSourceRef; onChange(): void }) {
   const { t } = useTranslation();
@@ -144,6 +159,7 @@ function MeasureForm({ source, onChange }: { source: MeasureSourceRef; onChange(
     const measure = errors.validate(measureInputSchema, {
       title: values.title,
       description: values.description,
+      category: values.category,
       ...(values.ownerPersonId ? { ownerPersonId: values.ownerPersonId } : {}),
       ...(values.dueOn ? { dueOn: values.dueOn } : {}),
     });
@@ -180,6 +196,16 @@ function MeasureForm({ source, onChange }: { source: MeasureSourceRef; onChange(
           rows={3}
           value={values.description}
           onChange={set('description')}
+        />
+        <SelectField
+          name="category"
+          label={t('measures.detail.category')}
+          value={values.category}
+          options={measureCategories.map((category) => ({
+            value: category,
+            label: t(`measures.categories.${category}`),
+          }))}
+          onChange={set('category')}
         />
         <SelectField
           name="ownerPersonId"

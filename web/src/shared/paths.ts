@@ -38,4 +38,9 @@ export const paths = {
   trainingCoverage: '/utbildning/tackning',
   trainingCoverageOf: (courseId: string, orgUnitId?: string) =>
     `/utbildning/tackning?courseId=${encodeURIComponent(courseId)}${orgUnitId ? `&orgUnitId=${encodeURIComponent(orgUnitId)}` : ''}`,
+  myMeasures: '/atgarder',
+  measureUnits: '/atgarder/enheter',
+  unitMeasures: (unitId: string) => `/atgarder/enheter/${encodeURIComponent(unitId)}`,
+  measure: (measureId: string) => `/atgarder/${encodeURIComponent(measureId)}`,
+  actionPlan: (unitId: string) => `/handlingsplan/${encodeURIComponent(unitId)}`,
 } as const;

@@ -26,6 +26,8 @@ const taskPaths = {
   'incidents.read': paths.incidents,
   'incidents.statistics': paths.statistics,
   'threat_cases.read': paths.threatCases,
+  'measures.read': paths.measureUnits,
+  'measures.manage': paths.measureUnits,
 } satisfies Partial<Record<Permission, string>>;
 type PermissionWithPage = keyof typeof taskPaths;
 

@@ -14,22 +14,21 @@ import { apiRequest } from '../../shared/api/api-client.ts';
 /** The record a measure answers, as the measures' pages need it. */
 export type MeasureSourceRef = { kind: MeasureSourceKind; id: string; unitId: string | null; partyId: string | null };
 
-/** Where each source kind keeps its measures in the API. */
-const sourceAddresses: Record<MeasureSourceKind, string> = {
+/** Where each source kind with measure routes of its own keeps its measures in the API. */
+const sourceAddresses: Partial<Record<MeasureSourceKind, string>> = {
   incident: 'incidents',
   risk_analysis: 'risk-analyses',
   security_walk: 'security-walks',
 };
 
-/** Where a measure's status changes: each source kind under its own permission. */
-const statusAddresses: Record<MeasureSourceKind, (measureId: string) => string> = {
-  incident: (measureId) => `/api/measures/${encodeURIComponent(measureId)}/status`,
-  risk_analysis: (measureId) => `/api/risk-analyses/measures/${encodeURIComponent(measureId)}/status`,
-  security_walk: (measureId) => `/api/measures/${encodeURIComponent(measureId)}/status`,
-};
+/** Where a measure's status changes: a risk analysis's under its own permission, the rest under measures.manage. */
+function statusAddress(kind: MeasureSourceKind, measureId: string): string {
+  const prefix = kind === 'risk_analysis' ? '/api/risk-analyses/measures' : '/api/measures';
+  return `${prefix}/${encodeURIComponent(measureId)}/status`;
+}
 
 function measuresAddress(source: MeasureSourceRef): string {
-  return `/api/${sourceAddresses[source.kind]}/${encodeURIComponent(source.id)}/measures`;
+  return `/api/${sourceAddresses[source.kind] ?? 'measures'}/${encodeURIComponent(source.id)}/measures`;
 }
 
 export function measuresQueryKey(source: MeasureSourceRef) {
@@ -63,7 +62,7 @@ export function useChangeMeasureStatus(source: MeasureSourceRef, onChange: () =>
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ measureId, status }: { measureId: string; status: MeasureStatus }) =>
-      apiRequest(statusAddresses[source.kind](measureId), {
+      apiRequest(statusAddress(source.kind, measureId), {
         method: 'POST',
         body: { status },
         schema: measureSchema,
