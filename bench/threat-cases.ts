@@ -61,6 +61,8 @@ interface Row {
   non2xx: number;
   peakRssMb: number;
 }
+/** Thrown to roll back the transaction the case read is explained in. */
+class RollBack extends Error {}
 const rows: Row[] = [];
 const notes: string[] = [];
 
@@ -228,7 +230,8 @@ async function explainCaseRead(
     );
     const lines = plan.rows.map((row) => String(Object.values(row)[0]));
     const execution = lines.find((line) => line.startsWith('Execution Time'));
-    const table = /from "(\w+)"/.exec(query.sql)?.[1] ?? '?';
+    // The last FROM is the query's own table: the case query has the access list's EXISTS before it.
+    const table = [...query.sql.matchAll(/from "(\w+)"/g)].at(-1)?.[1] ?? '?';
     console.log(`EXPLAIN ANALYZE ${database}, as the ${role}, ${table}: ${execution ?? '?'}`);
     writeFileSync(
       explainFile,
@@ -238,8 +241,6 @@ async function explainCaseRead(
     );
   }
 }
-
-class RollBack extends Error {}
 
 async function openCases(
   database: Database,
