@@ -19,13 +19,13 @@ import path from 'node:path';
 import { statisticsPeriod } from '@varn/domain';
 import autocannon, { type Options, type Result } from 'autocannon';
 import { sql } from 'kysely';
-import { generate } from 'otplib';
 import type { Actor } from '../server/src/access/authorize.ts';
 import { getIncidentStatistics, groupsQuery, totalsQuery } from '../server/src/incidents/statistics.ts';
 import { type Db, openDatabase } from '../server/src/platform/database.ts';
 import { type SeededDatabase, seedBenchDatabase } from './seed.ts';
 import { seedIncidents } from './seed-incidents.ts';
 import { type ServerProcess, startServerProcess } from './server-process.ts';
+import { signIn } from './sign-in.ts';
 
 const duration = Number(process.env.BENCH_DURATION ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -48,7 +48,6 @@ const explainFile = path.join(resultsDir, `incidents-explain-${stamp}.txt`);
 writeFileSync(explainFile, '');
 
 type Database = 'PGlite' | 'PostgreSQL';
-type Login = SeededDatabase['demoLogins'][number];
 interface Row {
   database: string;
   scenario: string;
@@ -416,43 +415,6 @@ function appendExplain(title: string, text: string, plan: Record<string, unknown
   const execution = lines.find((line) => line.startsWith('Execution Time'));
   console.log(`EXPLAIN ANALYZE ${title}: ${execution ?? '?'}`);
   writeFileSync(explainFile, `=== ${title}\n${text}\n\n${lines.join('\n')}\n\n`, { flag: 'a' });
-}
-
-interface Session {
-  cookie: string;
-  csrfToken: string;
-}
-
-/** Password, then the TOTP code where the role asks for one (as bench/run.ts signs in). */
-async function signIn(url: string, login: Login): Promise<Session> {
-  const jar = new Map<string, string>();
-  const remember = (response: Response) => {
-    for (const setCookie of response.headers.getSetCookie()) {
-      const [pair = ''] = setCookie.split(';');
-      const separator = pair.indexOf('=');
-      jar.set(pair.slice(0, separator), pair.slice(separator + 1));
-    }
-  };
-  const header = () => [...jar].map(([name, value]) => `${name}=${value}`).join('; ');
-  let response = await fetch(`${url}/api/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: login.email, password: login.password }),
-  });
-  remember(response);
-  let result = (await response.json()) as { status?: string };
-  if (result.status === 'second_factor_required') {
-    const code = await generate({ secret: login.totpSecret as string });
-    response = await fetch(`${url}/api/auth/second-factor`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie: header(), 'x-csrf-token': jar.get('varn_csrf') ?? '' },
-      body: JSON.stringify({ code }),
-    });
-    remember(response);
-    result = (await response.json()) as { status?: string };
-  }
-  if (result.status !== 'signed_in') throw new Error(`sign-in as ${login.email} failed: ${JSON.stringify(result)}`);
-  return { cookie: header(), csrfToken: jar.get('varn_csrf') ?? '' };
 }
 
 function median(values: readonly number[]): number {
