@@ -11,9 +11,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon, { type Result } from 'autocannon';
-import { generate } from 'otplib';
 import { type SeededDatabase, seedBenchDatabase } from './seed.ts';
 import { type ServerProcess, startServerProcess } from './server-process.ts';
+import { signIn } from './sign-in.ts';
 
 const duration = Number(process.env.BENCH_DURATION ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -117,7 +117,7 @@ async function runScenarios(database: string, server: ServerProcess, seeded: See
   const coordinator = seeded.demoLogins.find((login) => login.role === 'security_coordinator');
   const employee = seeded.demoLogins.find((login) => login.role === 'employee');
   if (!coordinator || !employee) throw new Error('demo log-ins are missing the coordinator or the employee');
-  const cookie = await signIn(server.url, coordinator);
+  const { cookie } = await signIn(server.url, coordinator);
   const listUrl = `${server.url}/api/people?limit=50`;
   const check = await fetch(listUrl, { headers: { cookie } });
   const page = (await check.json()) as { items?: unknown[] };
@@ -168,37 +168,6 @@ async function measure(
 }
 
 /** Password, then the TOTP code where the role asks for one; returns the Cookie header. */
-async function signIn(url: string, login: SeededDatabase['demoLogins'][number]): Promise<string> {
-  const jar = new Map<string, string>();
-  const remember = (response: Response) => {
-    for (const setCookie of response.headers.getSetCookie()) {
-      const [pair = ''] = setCookie.split(';');
-      const separator = pair.indexOf('=');
-      jar.set(pair.slice(0, separator), pair.slice(separator + 1));
-    }
-  };
-  const header = () => [...jar].map(([name, value]) => `${name}=${value}`).join('; ');
-  let response = await fetch(`${url}/api/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: login.email, password: login.password }),
-  });
-  remember(response);
-  let result = (await response.json()) as { status?: string };
-  if (result.status === 'second_factor_required') {
-    const code = await generate({ secret: login.totpSecret as string });
-    response = await fetch(`${url}/api/auth/second-factor`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie: header(), 'x-csrf-token': jar.get('varn_csrf') ?? '' },
-      body: JSON.stringify({ code }),
-    });
-    remember(response);
-    result = (await response.json()) as { status?: string };
-  }
-  if (result.status !== 'signed_in') throw new Error(`sign-in as ${login.email} failed: ${JSON.stringify(result)}`);
-  return header();
-}
-
 function report(): void {
   const table = [
     '| database | scenario | req/s | p50 ms | p99 ms | errors | non-2xx | server peak RSS MB |',

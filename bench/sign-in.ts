@@ -6,7 +6,7 @@ export interface Session {
   csrfToken: string;
 }
 
-/** Password, then the TOTP code where the role asks for one (as bench/run.ts signs in). */
+/** Password, then the TOTP code where the role asks for one: as a person signs in. */
 export async function signIn(url: string, login: SeededDatabase['demoLogins'][number]): Promise<Session> {
   const jar = new Map<string, string>();
   const remember = (response: Response) => {
