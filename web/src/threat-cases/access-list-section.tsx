@@ -60,22 +60,7 @@ function AddAccessForm({ caseId }: { caseId: string }) {
         <p>{t('threatCases.access.noCandidates')}</p>
       ) : (
         <Form id="threat-case-access-add" errors={errors} onSubmit={submit} labelledBy="threat-case-access-add-title">
-          <SelectField
-            name="personId"
-            label={t('threatCases.access.person')}
-            value={values.personId}
-            onChange={set('personId')}
-            options={[
-              { value: '', label: t('threatCases.access.choose') },
-              ...(candidates.data ?? []).map((candidate) => ({ value: candidate.personId, label: candidate.name })),
-            ]}
-          />
-          <TextField
-            name="reason"
-            label={t('threatCases.access.reason')}
-            value={values.reason}
-            onChange={set('reason')}
-          />
+          <AccessChangeFields values={values} set={set} people={candidates.data ?? []} />
           <div className="form__actions">
             <SubmitButton isPending={write.isPending} pendingLabel={t('common.saving')}>
               {t('threatCases.access.add')}
@@ -106,28 +91,41 @@ function RemoveAccessForm({ threatCase }: { threatCase: ThreatCase }) {
         onSubmit={submit}
         labelledBy="threat-case-access-remove-title"
       >
-        <SelectField
-          name="personId"
-          label={t('threatCases.access.person')}
-          value={values.personId}
-          onChange={set('personId')}
-          options={[
-            { value: '', label: t('threatCases.access.choose') },
-            ...threatCase.accessList.map((entry) => ({ value: entry.personId, label: entry.name })),
-          ]}
-        />
-        <TextField
-          name="reason"
-          label={t('threatCases.access.reason')}
-          value={values.reason}
-          onChange={set('reason')}
-        />
+        <AccessChangeFields values={values} set={set} people={threatCase.accessList} />
         <div className="form__actions">
           <SubmitButton isPending={remove.isPending} pendingLabel={t('common.saving')}>
             {t('threatCases.access.remove')}
           </SubmitButton>
         </div>
       </Form>
+    </>
+  );
+}
+
+/** Whom to add or remove, and why: the same two fields in both forms. */
+function AccessChangeFields({
+  values,
+  set,
+  people,
+}: {
+  values: typeof emptyChange;
+  set(name: keyof typeof emptyChange): (value: string) => void;
+  people: readonly { personId: string; name: string }[];
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <SelectField
+        name="personId"
+        label={t('threatCases.access.person')}
+        value={values.personId}
+        onChange={set('personId')}
+        options={[
+          { value: '', label: t('threatCases.access.choose') },
+          ...people.map((person) => ({ value: person.personId, label: person.name })),
+        ]}
+      />
+      <TextField name="reason" label={t('threatCases.access.reason')} value={values.reason} onChange={set('reason')} />
     </>
   );
 }
