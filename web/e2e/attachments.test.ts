@@ -1,22 +1,15 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { describe, test } from 'node:test';
-import type { Page } from 'playwright-core';
 import { assertNoAxeViolations } from './support/accessibility.ts';
 import { setUpBrowserTest } from './support/browser-test.ts';
-
-const phone = { viewport: { width: 360, height: 740 }, timezoneId: 'Europe/Stockholm' };
-const desktop = { timezoneId: 'Europe/Stockholm' };
+import { desktop, phone, scrollsSideways } from './support/screens.ts';
 
 // A 1×1 PNG: what a screenshot of a threatening message is, as far as the server can tell.
 const screenshot = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
   'base64',
 );
-
-async function scrollsSideways(page: Page): Promise<boolean> {
-  return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
-}
 
 // An employee attaches a screenshot of a threat to a report on a phone; the manager of the unit sees
 // it on the incident and downloads exactly what was sent.

@@ -3,13 +3,7 @@ import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { assertNoAxeViolations } from './support/accessibility.ts';
 import { setUpBrowserTest } from './support/browser-test.ts';
-
-const phone = { viewport: { width: 360, height: 740 }, timezoneId: 'Europe/Stockholm' };
-const desktop = { timezoneId: 'Europe/Stockholm' };
-
-async function scrollsSideways(page: Page): Promise<boolean> {
-  return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
-}
+import { desktop, phone, scrollsSideways } from './support/screens.ts';
 
 /** A write to the API from the signed-in page, with the CSRF header as the web app sends it. */
 async function postFromPage(page: Page, path: string, body: unknown): Promise<{ status: number; data: unknown }> {

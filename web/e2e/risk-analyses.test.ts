@@ -1,23 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { Page } from 'playwright-core';
 import { assertNoAxeViolations } from './support/accessibility.ts';
 import { setUpBrowserTest } from './support/browser-test.ts';
-
-const phone = { viewport: { width: 360, height: 740 }, timezoneId: 'Europe/Stockholm' };
-const desktop = { timezoneId: 'Europe/Stockholm' };
-
-async function scrollsSideways(page: Page): Promise<boolean> {
-  return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
-}
-
-async function openFromMenu(page: Page, label: string) {
-  const menuButton = page.getByRole('button', { name: 'Meny' });
-  if ((await menuButton.isVisible()) && (await menuButton.getAttribute('aria-expanded')) !== 'true') {
-    await menuButton.click();
-  }
-  await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: label, exact: true }).click();
-}
+import { desktop, openFromMenu, phone, scrollsSideways } from './support/screens.ts';
 
 /** A week from now at 15:00, as a datetime-local value (read as Stockholm time by the form). */
 function nextWeekAtThree(): string {

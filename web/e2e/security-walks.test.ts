@@ -1,23 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { Page } from 'playwright-core';
 import { assertNoAxeViolations } from './support/accessibility.ts';
 import { setUpBrowserTest } from './support/browser-test.ts';
+import { openFromMenu, phone, scrollsSideways } from './support/screens.ts';
 
-const phone = { viewport: { width: 360, height: 740 }, timezoneId: 'Europe/Stockholm' };
 const tablet = { viewport: { width: 800, height: 1200 }, timezoneId: 'Europe/Stockholm' };
-
-async function openFromMenu(page: Page, label: string) {
-  const menuButton = page.getByRole('button', { name: 'Meny' });
-  if ((await menuButton.isVisible()) && (await menuButton.getAttribute('aria-expanded')) !== 'true') {
-    await menuButton.click();
-  }
-  await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: label, exact: true }).click();
-}
-
-async function scrollsSideways(page: Page): Promise<boolean> {
-  return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
-}
 
 // A security coordinator walks Jobbtorg Järva with a tablet: answers question by question, records
 // two deviations, turns both into measures and finishes the walk; the site and the administration's

@@ -3,9 +3,7 @@ import { describe, test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { assertNoAxeViolations } from './support/accessibility.ts';
 import { setUpBrowserTest } from './support/browser-test.ts';
-
-const phone = { viewport: { width: 360, height: 740 }, timezoneId: 'Europe/Stockholm' };
-const desktop = { timezoneId: 'Europe/Stockholm' };
+import { desktop, openFromMenu, phone } from './support/screens.ts';
 
 // Three reports of Jobbtorg City in the first quarter of 2025 (no other test reports in 2025).
 const reports = [
@@ -19,14 +17,6 @@ const reports = [
   { types: ['threat', 'harassment'], occurredAt: '2025-01-20T13:00:00Z', context: 'phone' },
   { types: ['violence'], occurredAt: '2025-02-05T10:00:00Z', context: 'drop_in' },
 ];
-
-async function openFromMenu(page: Page, label: string) {
-  const menuButton = page.getByRole('button', { name: 'Meny' });
-  if ((await menuButton.isVisible()) && (await menuButton.getAttribute('aria-expanded')) !== 'true') {
-    await menuButton.click();
-  }
-  await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: label, exact: true }).click();
-}
 
 /** Opens "Statistik" from the menu and filters to the first quarter of 2025. */
 async function openFirstQuarter(page: Page) {

@@ -1,15 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { assertNoAxeViolations } from './support/accessibility.ts';
 import { setUpBrowserTest } from './support/browser-test.ts';
-
-const phone = { viewport: { width: 360, height: 740 }, timezoneId: 'Europe/Stockholm' };
-const desktop = { timezoneId: 'Europe/Stockholm' };
-
-async function scrollsSideways(page: Page): Promise<boolean> {
-  return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
-}
+import { desktop, phone, scrollsSideways } from './support/screens.ts';
 
 /** The fieldset of one risk factor, found by its question. */
 function factor(form: Locator, question: string): Locator {

@@ -9,13 +9,10 @@ import { type Actor, authorize } from '../access/authorize.ts';
 import { findRoleHolders } from '../access/role-holders.ts';
 import { type AuditContext, recordAudit } from '../audit/audit-log.ts';
 import { notify } from '../notifications/notify.ts';
-import { AppError, fieldError } from '../platform/app-error.ts';
+import { AppError, unknownReference } from '../platform/app-error.ts';
 import type { Db } from '../platform/database.ts';
 import type { JobQueue } from '../platform/jobs.ts';
 import { scheduleAcknowledgementReminder } from './reminders.ts';
-
-const unknownReference = (path: string) =>
-  new AppError('validation_failed', { errors: [fieldError(path, 'unknown_reference', 'Not found', 'Hittades inte')] });
 
 /**
  * Who the report is about: the signed-in person, or the person they report for. A manager reports

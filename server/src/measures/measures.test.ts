@@ -1,19 +1,10 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, test } from 'node:test';
-import type { Incident, IncidentReportInput, Measure } from '@varn/domain';
+import type { Incident, Measure } from '@varn/domain';
+import { threatAtDropIn } from '../testing/incident-reports.ts';
 import { createTestApp, type TestApp, type TestClient } from '../testing/test-app.ts';
 import { countRows, describeEachDatabase } from '../testing/test-database.ts';
-
-const threatAtDropIn = (): IncidentReportInput => ({
-  kind: 'incident',
-  types: ['threat'],
-  occurredAt: new Date(Date.now() - 3_600_000).toISOString(),
-  place: { kind: 'free', description: 'Receptionen' },
-  context: 'drop_in',
-  channel: 'in_person',
-  description: 'En besökare sa att han visste var jag bor.',
-});
 
 describeEachDatabase('measures', (kind) => {
   let harness: TestApp;

@@ -13,7 +13,9 @@ import {
 import { type Selectable, sql } from 'kysely';
 import { type Actor, authorize, isInScope, scopeCondition, scopeOf } from '../access/authorize.ts';
 import { type AuditContext, recordAudit } from '../audit/audit-log.ts';
-import { AppError, fieldError } from '../platform/app-error.ts';
+import { checkPersonReference } from '../organisation/people.ts';
+import { checkSiteReference } from '../organisation/sites.ts';
+import { AppError, unknownReference } from '../platform/app-error.ts';
 import { decodeCursor, toPage } from '../platform/cursor.ts';
 import type { Db } from '../platform/database.ts';
 import type { JobQueue } from '../platform/jobs.ts';
@@ -73,9 +75,6 @@ export function presentMeasure(row: MeasureRow, showOwner: boolean, today = toda
   };
 }
 
-const unknownReference = (path: string) =>
-  new AppError('validation_failed', { errors: [fieldError(path, 'unknown_reference', 'Not found', 'Hittades inte')] });
-
 /** Whether the actor manages the measure: `measures.manage` over its unit, or handling of its source. */
 async function mayManage(db: Db, actor: Actor, row: MeasureRow): Promise<boolean> {
   if (isInScope(actor, scopeOf(actor, 'measures.manage'), { orgUnitPath: row.unitPath })) return true;
@@ -111,13 +110,7 @@ export async function listMeasures(db: Db, actor: Actor, kind: MeasureSourceKind
 }
 
 async function checkReferences(db: Db, actor: Actor, input: MeasureInput): Promise<void> {
-  const owner = await db
-    .selectFrom('people')
-    .select('id')
-    .where('tenantId', '=', actor.tenantId)
-    .where('id', '=', input.ownerPersonId)
-    .executeTakeFirst();
-  if (!owner) throw unknownReference('ownerPersonId');
+  await checkPersonReference(db, actor.tenantId, input.ownerPersonId, 'ownerPersonId');
   if (input.orgUnitId) {
     const unit = await db
       .selectFrom('orgUnits')
@@ -127,15 +120,7 @@ async function checkReferences(db: Db, actor: Actor, input: MeasureInput): Promi
       .executeTakeFirst();
     if (!unit) throw unknownReference('orgUnitId');
   }
-  if (input.siteId) {
-    const site = await db
-      .selectFrom('sites')
-      .select('id')
-      .where('tenantId', '=', actor.tenantId)
-      .where('id', '=', input.siteId)
-      .executeTakeFirst();
-    if (!site) throw unknownReference('siteId');
-  }
+  if (input.siteId) await checkSiteReference(db, actor.tenantId, input.siteId, 'siteId');
 }
 
 /** Stores a measure, its first history entry, its reminders and its audit entry. */

@@ -2,7 +2,7 @@ import type { PageQuery, Person, PersonInput } from '@varn/domain';
 import type { Selectable } from 'kysely';
 import { type Actor, authorize, can, scopeCondition } from '../access/authorize.ts';
 import { type AuditContext, recordAudit } from '../audit/audit-log.ts';
-import { AppError, fieldError } from '../platform/app-error.ts';
+import { AppError, fieldError, unknownReference } from '../platform/app-error.ts';
 import { decodeCursor, toPage } from '../platform/cursor.ts';
 import type { Db } from '../platform/database.ts';
 import { rethrowConstraintViolation } from '../platform/database-errors.ts';
@@ -28,6 +28,19 @@ type PersonRow = Omit<Selectable<PersonTable>, 'tenantId' | 'createdAt' | 'updat
   unitPath: string | null;
   boardIds: string[] | null;
 };
+
+/** Refuses (422 at `path`) a person id that is not one of the tenant's people (of `kind`, when given). */
+export async function checkPersonReference(
+  db: Db,
+  tenantId: string,
+  personId: string,
+  path: string,
+  kind?: Person['kind'],
+): Promise<void> {
+  let query = db.selectFrom('people').select('id').where('tenantId', '=', tenantId).where('id', '=', personId);
+  if (kind) query = query.where('kind', '=', kind);
+  if (!(await query.executeTakeFirst())) throw unknownReference(path);
+}
 
 export interface PeopleFilter {
   unitId?: string | undefined;

@@ -2,7 +2,7 @@ import type { PageQuery, Site, SiteInput } from '@varn/domain';
 import type { Selectable } from 'kysely';
 import { type Actor, authorize, scopeCondition } from '../access/authorize.ts';
 import { type AuditContext, recordAudit } from '../audit/audit-log.ts';
-import { AppError, fieldError } from '../platform/app-error.ts';
+import { AppError, fieldError, unknownReference } from '../platform/app-error.ts';
 import { decodeCursor, toPage } from '../platform/cursor.ts';
 import type { Db } from '../platform/database.ts';
 import type { SiteTable } from './tables.ts';
@@ -27,6 +27,17 @@ function selectSites(db: Db, actor: Actor) {
     .select('unit.path as unitPath')
     .where('site.tenantId', '=', actor.tenantId)
     .where((builder) => scopeCondition(actor, 'sites.read', builder, { orgUnitPath: builder.ref('unit.path') }));
+}
+
+/** Refuses (422 at `path`) a site id that is not one of the tenant's sites. */
+export async function checkSiteReference(db: Db, tenantId: string, siteId: string, path: string): Promise<void> {
+  const site = await db
+    .selectFrom('sites')
+    .select('id')
+    .where('tenantId', '=', tenantId)
+    .where('id', '=', siteId)
+    .executeTakeFirst();
+  if (!site) throw unknownReference(path);
 }
 
 export async function findSites(db: Db, actor: Actor, filter: { unitId?: string | undefined }, page: PageQuery) {

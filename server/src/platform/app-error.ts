@@ -27,3 +27,10 @@ export class AppError extends Error {
 export function fieldError(path: string, code: string, en: string, sv: string): FieldError {
   return { path, code, message: { sv, en } };
 }
+
+/** A 422 for an id that names nothing the tenant has (or the actor may reach): the same for both. */
+export function unknownReference(path: string): AppError {
+  return new AppError('validation_failed', {
+    errors: [fieldError(path, 'unknown_reference', 'Not found', 'Hittades inte')],
+  });
+}

@@ -13,7 +13,7 @@ import {
 import { type Actor, authorize } from '../access/authorize.ts';
 import { type AuditContext, recordAudit } from '../audit/audit-log.ts';
 import { createMeasure } from '../measures/measures.ts';
-import { AppError, fieldError } from '../platform/app-error.ts';
+import { AppError, fieldError, unknownReference } from '../platform/app-error.ts';
 import type { Db } from '../platform/database.ts';
 import type { JobQueue } from '../platform/jobs.ts';
 import { getWalkRow, type WalkRow } from './read.ts';
@@ -60,9 +60,6 @@ export async function getSecurityWalk(db: Db, actor: Actor, context: AuditContex
   await recordAudit(db, context, { action: 'security_walk.read', resourceType: 'security_walk', resourceId: id });
   return presentWalk(db, row);
 }
-
-const unknownReference = (path: string) =>
-  new AppError('validation_failed', { errors: [fieldError(path, 'unknown_reference', 'Not found', 'Hittades inte')] });
 
 /** Starts a walk of a site with the current version of a template; the walk keeps that version. */
 export async function createSecurityWalk(

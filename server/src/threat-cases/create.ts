@@ -2,12 +2,11 @@ import type { ThreatCaseValues } from '@varn/domain';
 import { type Actor, isInScope, scopeOf } from '../access/authorize.ts';
 import { type AuditContext, recordAudit } from '../audit/audit-log.ts';
 import { getIncidentRow } from '../incidents/read.ts';
-import { AppError, fieldError } from '../platform/app-error.ts';
+import { checkPersonReference } from '../organisation/people.ts';
+import { checkSiteReference } from '../organisation/sites.ts';
+import { unknownReference } from '../platform/app-error.ts';
 import type { Db } from '../platform/database.ts';
 import { encryptField } from '../platform/field-encryption.ts';
-
-const unknownReference = (path: string) =>
-  new AppError('validation_failed', { errors: [fieldError(path, 'unknown_reference', 'Not found', 'Hittades inte')] });
 
 /** Checks what the case refers to: a unit the actor manages cases for, the site, the official, readable incidents. */
 async function checkReferences(db: Db, actor: Actor, input: ThreatCaseValues): Promise<void> {
@@ -21,23 +20,10 @@ async function checkReferences(db: Db, actor: Actor, input: ThreatCaseValues): P
     throw unknownReference('unitId');
   }
   if (input.protects === 'site' && input.siteId) {
-    const site = await db
-      .selectFrom('sites')
-      .select('id')
-      .where('tenantId', '=', actor.tenantId)
-      .where('id', '=', input.siteId)
-      .executeTakeFirst();
-    if (!site) throw unknownReference('siteId');
+    await checkSiteReference(db, actor.tenantId, input.siteId, 'siteId');
   }
   if (input.protects === 'official' && input.officialPersonId) {
-    const official = await db
-      .selectFrom('people')
-      .select('id')
-      .where('tenantId', '=', actor.tenantId)
-      .where('id', '=', input.officialPersonId)
-      .where('kind', '=', 'elected_official')
-      .executeTakeFirst();
-    if (!official) throw unknownReference('officialPersonId');
+    await checkPersonReference(db, actor.tenantId, input.officialPersonId, 'officialPersonId', 'elected_official');
   }
   // Only incidents the actor may read can be linked: a case never reveals others' reports.
   for (const [index, incidentId] of input.incidentIds.entries()) {

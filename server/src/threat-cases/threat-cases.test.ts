@@ -10,6 +10,7 @@ import {
   type ThreatCaseSummary,
 } from '@varn/domain';
 import { sql } from 'kysely';
+import { threatAtDropIn } from '../testing/incident-reports.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 import { countRows, describeEachDatabase } from '../testing/test-database.ts';
 import { markReviewDue } from './review-reminders.ts';
@@ -90,12 +91,7 @@ describeEachDatabase('threat cases', (kind) => {
   test('a manager opens a case and assesses it twice: two versions, the latest level shown', async () => {
     const employee = await harness.signIn('employee');
     const incident = await employee.post('/api/incidents', {
-      kind: 'incident',
-      types: ['threat'],
-      occurredAt: new Date(Date.now() - 3_600_000).toISOString(),
-      place: { kind: 'free', description: 'Receptionen' },
-      context: 'drop_in',
-      channel: 'in_person',
+      ...threatAtDropIn(),
       description: 'Besökaren sa att han vet var handläggaren bor.',
     });
     const manager = await harness.signIn('manager');

@@ -1,5 +1,5 @@
 import type { CorrectableField, Incident } from '@varn/domain';
-import { type ComponentType, Fragment, type ReactNode } from 'react';
+import type { ComponentType, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { paths } from '../shared/paths.ts';
@@ -21,6 +21,7 @@ import { InvestigationSection } from './investigation-section.tsx';
 import { consequenceFlags } from './report-values.ts';
 import './incidents.css';
 import './follow-up.css';
+import { Facts } from '../shared/ui/facts.tsx';
 
 /** What the page shows of another feature about the incident (its measures); app/ fills it in. */
 export type IncidentSlot = ComponentType<{ incident: Incident; canHandle: boolean }>;
@@ -88,20 +89,6 @@ function Section({ id, title, children }: { id: string; title: string; children:
       <h2 id={id}>{title}</h2>
       {children}
     </section>
-  );
-}
-
-/** A definition list of label and value pairs, leaving out the values that are null. */
-function Facts({ facts }: { facts: [label: string, value: ReactNode][] }) {
-  return (
-    <dl className="details">
-      {facts.map(([label, value]) => (
-        <Fragment key={label}>
-          <dt>{label}</dt>
-          <dd>{value}</dd>
-        </Fragment>
-      ))}
-    </dl>
   );
 }
 

@@ -1,5 +1,4 @@
 import type { Incident, IncidentSummarySheet } from '@varn/domain';
-import { Fragment, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { paths } from '../shared/paths.ts';
@@ -12,6 +11,7 @@ import { useIncident } from './api/get-incident.ts';
 import type { IncidentSlot } from './incident-page.tsx';
 import { consequenceFlags } from './report-values.ts';
 import './incident-summary.css';
+import { Facts } from '../shared/ui/facts.tsx';
 
 /**
  * The fields Arbetsmiljöverket's "Anmälan av allvarlig olycka/tillbud" and Försäkringskassan's
@@ -35,19 +35,6 @@ export function IncidentSummaryPage({ measures }: { measures: IncidentSlot }) {
       {!error && (incident.isPending || sheet.isPending) && <Loading />}
       {incident.data && sheet.data && <SummarySheet incident={incident.data} sheet={sheet.data} measures={measures} />}
     </div>
-  );
-}
-
-function Facts({ facts }: { facts: [label: string, value: ReactNode][] }) {
-  return (
-    <dl className="details">
-      {facts.map(([label, value]) => (
-        <Fragment key={label}>
-          <dt>{label}</dt>
-          <dd>{value}</dd>
-        </Fragment>
-      ))}
-    </dl>
   );
 }
 

@@ -1,35 +1,18 @@
-import {
-  type Measure,
-  type MeasureStatus,
-  measureCategories,
-  measureInputSchema,
-  measureStatuses,
-  statusNeedsReason,
-} from '@varn/domain';
+import { type Measure, type MeasureStatus, measureInputSchema, measureStatuses, statusNeedsReason } from '@varn/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { newIdempotencyKey } from '../shared/api/api-client.ts';
 import { Form } from '../shared/forms/form.tsx';
 import { SelectControl } from '../shared/forms/select-control.tsx';
-import { SelectField } from '../shared/forms/select-field.tsx';
 import { SubmitButton } from '../shared/forms/submit-button.tsx';
-import { TextAreaField } from '../shared/forms/text-area-field.tsx';
-import { TextField } from '../shared/forms/text-field.tsx';
 import { useFormErrors } from '../shared/forms/use-form-errors.ts';
 import { paths } from '../shared/paths.ts';
-import { useHasPermission, useSession } from '../shared/session/session-context.tsx';
 import { formatDate } from '../shared/ui/format-date.ts';
 import { Loading } from '../shared/ui/loading.tsx';
 import { ProblemAlert } from '../shared/ui/problem-alert.tsx';
 import { StatusMessage } from '../shared/ui/status-message.tsx';
-import {
-  type MeasureSourceRef,
-  useChangeMeasureStatus,
-  useCreateMeasure,
-  useMeasures,
-  useOwnerCandidates,
-} from './api/measures.ts';
+import { type MeasureSourceRef, useChangeMeasureStatus, useCreateMeasure, useMeasures } from './api/measures.ts';
+import { MeasureFields, useMeasureFormState, useOwnerOptions } from './measure-fields.tsx';
 import './measures.css';
 
 type MeasuresSectionProps = {
@@ -126,19 +109,6 @@ function MeasureItem({
   );
 }
 
-/** Owner choices: the people of the source's unit or party, and the handler themself. */
-function useOwnerOptions(source: MeasureSourceRef) {
-  const session = useSession();
-  const people = useOwnerCandidates(source, useHasPermission('people.read'));
-  const options = (people.data?.items ?? [])
-    .filter((person) => person.isActive)
-    .map((person) => ({ value: person.id, label: `${person.givenName} ${person.familyName}` }));
-  if (!options.some((option) => option.value === session.personId)) {
-    options.unshift({ value: session.personId, label: session.displayName });
-  }
-  return options;
-}
-
 const emptyMeasure = { title: '', description: '', category: 'routine', ownerPersonId: '', dueOn: '' };
 
 function MeasureForm({ source, onChange }: { source: MeasureSourceRef; onChange(): void }) {
@@ -146,13 +116,7 @@ function MeasureForm({ source, onChange }: { source: MeasureSourceRef; onChange(
   const errors = useFormErrors();
   const create = useCreateMeasure(source, onChange);
   const owners = useOwnerOptions(source);
-  const [values, setValues] = useState(emptyMeasure);
-  const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
-  const [isCreated, setIsCreated] = useState(false);
-  const set = (name: keyof typeof emptyMeasure) => (value: string) => {
-    setValues((current) => ({ ...current, [name]: value }));
-    setIsCreated(false);
-  };
+  const { values, set, idempotencyKey, isCreated, created } = useMeasureFormState(emptyMeasure);
 
   function submit() {
     if (create.isPending) return;
@@ -164,17 +128,7 @@ function MeasureForm({ source, onChange }: { source: MeasureSourceRef; onChange(
       ...(values.dueOn ? { dueOn: values.dueOn } : {}),
     });
     if (!measure) return;
-    create.mutate(
-      { measure, idempotencyKey },
-      {
-        onSuccess: () => {
-          setValues(emptyMeasure);
-          setIdempotencyKey(newIdempotencyKey());
-          setIsCreated(true);
-        },
-        onError: errors.fail,
-      },
-    );
+    create.mutate({ measure, idempotencyKey }, { onSuccess: created, onError: errors.fail });
   }
 
   return (
@@ -182,44 +136,17 @@ function MeasureForm({ source, onChange }: { source: MeasureSourceRef; onChange(
       <h3 id="incident-measure-form-title">{t('followUp.measures.formTitle')}</h3>
       <StatusMessage>{isCreated && t('followUp.measures.created')}</StatusMessage>
       <Form id="incident-measure" errors={errors} onSubmit={submit} labelledBy="incident-measure-form-title">
-        <TextField
-          name="title"
-          label={t('followUp.measures.titleLabel')}
-          maxLength={200}
-          value={values.title}
-          onChange={set('title')}
-        />
-        <TextAreaField
-          name="description"
-          label={t('followUp.measures.description')}
-          optional
-          rows={3}
-          value={values.description}
-          onChange={set('description')}
-        />
-        <SelectField
-          name="category"
-          label={t('measures.detail.category')}
-          value={values.category}
-          options={measureCategories.map((category) => ({
-            value: category,
-            label: t(`measures.categories.${category}`),
-          }))}
-          onChange={set('category')}
-        />
-        <SelectField
-          name="ownerPersonId"
-          label={t('followUp.measures.owner')}
-          value={values.ownerPersonId}
-          options={[{ value: '', label: t('followUp.measures.chooseOwner') }, ...owners]}
-          onChange={set('ownerPersonId')}
-        />
-        <TextField
-          name="dueOn"
-          type="date"
-          label={t('followUp.measures.dueOn')}
-          value={values.dueOn}
-          onChange={set('dueOn')}
+        <MeasureFields
+          values={values}
+          set={set}
+          owners={owners}
+          labels={{
+            title: t('followUp.measures.titleLabel'),
+            description: t('followUp.measures.description'),
+            owner: t('followUp.measures.owner'),
+            chooseOwner: t('followUp.measures.chooseOwner'),
+            dueOn: t('followUp.measures.dueOn'),
+          }}
         />
         <SubmitButton isPending={create.isPending} pendingLabel={t('common.saving')}>
           {t('followUp.measures.create')}

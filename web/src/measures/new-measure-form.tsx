@@ -1,22 +1,14 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import {
-  measureCategories,
-  measureSchema,
-  type SourcelessMeasureInput,
-  sourcelessMeasureInputSchema,
-} from '@varn/domain';
-import { useState } from 'react';
+import { measureSchema, type SourcelessMeasureInput, sourcelessMeasureInputSchema } from '@varn/domain';
 import { useTranslation } from 'react-i18next';
-import { apiRequest, newIdempotencyKey } from '../shared/api/api-client.ts';
+import { apiRequest } from '../shared/api/api-client.ts';
 import { Form } from '../shared/forms/form.tsx';
 import { SelectField } from '../shared/forms/select-field.tsx';
 import { SubmitButton } from '../shared/forms/submit-button.tsx';
-import { TextAreaField } from '../shared/forms/text-area-field.tsx';
 import { TextField } from '../shared/forms/text-field.tsx';
 import { useFormErrors } from '../shared/forms/use-form-errors.ts';
-import { useHasPermission, useSession } from '../shared/session/session-context.tsx';
 import { StatusMessage } from '../shared/ui/status-message.tsx';
-import { useOwnerCandidates } from './api/measures.ts';
+import { MeasureFields, useMeasureFormState, useOwnerOptions } from './measure-fields.tsx';
 
 const empty = {
   title: '',
@@ -40,31 +32,15 @@ function oreOf(kronor: string): number | null | string {
 /** A standalone measure or a board assignment for the unit (or administration) on the page. */
 export function NewMeasureForm({ unitId }: { unitId: string }) {
   const { t } = useTranslation();
-  const session = useSession();
   const errors = useFormErrors();
   const queryClient = useQueryClient();
-  const [values, setValues] = useState(empty);
-  const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
-  const [isCreated, setIsCreated] = useState(false);
-  const people = useOwnerCandidates(
-    { kind: 'standalone', id: unitId, unitId, partyId: null },
-    useHasPermission('people.read'),
-  );
-  const owners = (people.data?.items ?? [])
-    .filter((person) => person.isActive)
-    .map((person) => ({ value: person.id, label: `${person.givenName} ${person.familyName}` }));
-  if (!owners.some((option) => option.value === session.personId)) {
-    owners.unshift({ value: session.personId, label: session.displayName });
-  }
+  const { values, set, idempotencyKey, isCreated, created } = useMeasureFormState(empty);
+  const owners = useOwnerOptions({ kind: 'standalone', id: unitId, unitId, partyId: null });
   const create = useMutation({
     mutationFn: (measure: SourcelessMeasureInput) =>
       apiRequest('/api/measures', { method: 'POST', body: measure, idempotencyKey, schema: measureSchema }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['measures'] }),
   });
-  const set = (name: keyof typeof empty) => (value: string) => {
-    setValues((current) => ({ ...current, [name]: value }));
-    setIsCreated(false);
-  };
 
   function submit() {
     if (create.isPending) return;
@@ -77,14 +53,7 @@ export function NewMeasureForm({ unitId }: { unitId: string }) {
       ...(dueOn ? { dueOn } : {}),
     });
     if (!measure) return;
-    create.mutate(measure, {
-      onSuccess: () => {
-        setValues(empty);
-        setIdempotencyKey(newIdempotencyKey());
-        setIsCreated(true);
-      },
-      onError: errors.fail,
-    });
+    create.mutate(measure, { onSuccess: created, onError: errors.fail });
   }
 
   return (
@@ -92,44 +61,17 @@ export function NewMeasureForm({ unitId }: { unitId: string }) {
       <h2 id="new-measure-heading">{t('measures.create.title')}</h2>
       <StatusMessage>{isCreated && t('measures.create.created')}</StatusMessage>
       <Form id="new-measure" errors={errors} onSubmit={submit} labelledBy="new-measure-heading">
-        <TextField
-          name="title"
-          label={t('measures.create.titleLabel')}
-          maxLength={200}
-          value={values.title}
-          onChange={set('title')}
-        />
-        <TextAreaField
-          name="description"
-          label={t('measures.create.description')}
-          optional
-          rows={3}
-          value={values.description}
-          onChange={set('description')}
-        />
-        <SelectField
-          name="category"
-          label={t('measures.detail.category')}
-          value={values.category}
-          options={measureCategories.map((category) => ({
-            value: category,
-            label: t(`measures.categories.${category}`),
-          }))}
-          onChange={set('category')}
-        />
-        <SelectField
-          name="ownerPersonId"
-          label={t('measures.detail.owner')}
-          value={values.ownerPersonId}
-          options={[{ value: '', label: t('measures.create.chooseOwner') }, ...owners]}
-          onChange={set('ownerPersonId')}
-        />
-        <TextField
-          name="dueOn"
-          type="date"
-          label={t('measures.detail.due')}
-          value={values.dueOn}
-          onChange={set('dueOn')}
+        <MeasureFields
+          values={values}
+          set={set}
+          owners={owners}
+          labels={{
+            title: t('measures.create.titleLabel'),
+            description: t('measures.create.description'),
+            owner: t('measures.detail.owner'),
+            chooseOwner: t('measures.create.chooseOwner'),
+            dueOn: t('measures.detail.due'),
+          }}
         />
         <TextField
           name="estimatedCostOre"

@@ -1,48 +1,19 @@
-import { type FieldError, peopleImportColumns } from '@varn/domain';
-import { useState } from 'react';
+import { peopleImportColumns } from '@varn/domain';
 import { useTranslation } from 'react-i18next';
-import { isProblemError } from '../shared/api/problem-error.ts';
 import { FileField } from '../shared/forms/file-field.tsx';
 import { Form } from '../shared/forms/form.tsx';
 import { SubmitButton } from '../shared/forms/submit-button.tsx';
-import { useFormErrors } from '../shared/forms/use-form-errors.ts';
-import { en } from '../shared/i18n/en.ts';
-import { sv } from '../shared/i18n/sv.ts';
+import { useCsvImport } from '../shared/forms/use-csv-import.ts';
 import { ImportErrorTable } from '../shared/ui/import-error-table.tsx';
 import { PageHeader } from '../shared/ui/page-header.tsx';
 import { ProblemAlert } from '../shared/ui/problem-alert.tsx';
 import { StatusMessage } from '../shared/ui/status-message.tsx';
-import { type ImportResult, useImportPeople } from './api/import-people.ts';
+import { useImportPeople } from './api/import-people.ts';
 
 export function ImportPage() {
   const { t } = useTranslation();
-  const [file, setFile] = useState<File | null>(null);
-  const [result, setResult] = useState<ImportResult | null>(null);
-  const [rowErrors, setRowErrors] = useState<FieldError[]>([]);
-  const [failure, setFailure] = useState<unknown>(null);
-  const errors = useFormErrors();
   const importPeople = useImportPeople();
-
-  async function submit() {
-    if (importPeople.isPending) return;
-    setResult(null);
-    setRowErrors([]);
-    setFailure(null);
-    if (!file) {
-      errors.reject('file', { sv: sv.import.chooseFile, en: en.import.chooseFile });
-      return;
-    }
-    errors.clear();
-    const csv = await file.text();
-    importPeople.mutate(csv, {
-      onSuccess: setResult,
-      onError: (error) => {
-        setFailure(error);
-        setRowErrors(isProblemError(error) ? error.fieldErrors : []);
-        document.getElementById('import-outcome')?.focus();
-      },
-    });
-  }
+  const { errors, setFile, result, rowErrors, failure, submit } = useCsvImport(importPeople, 'import-outcome');
 
   return (
     <>

@@ -1,16 +1,14 @@
 import { type AccessChangeValues, accessChangeInputSchema, type ThreatCase } from '@varn/domain';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Form } from '../shared/forms/form.tsx';
 import { SelectField } from '../shared/forms/select-field.tsx';
 import { SubmitButton } from '../shared/forms/submit-button.tsx';
 import { TextField } from '../shared/forms/text-field.tsx';
-import { useFormErrors } from '../shared/forms/use-form-errors.ts';
-import { useFormValues } from '../shared/forms/use-form-values.ts';
 import { StatusMessage } from '../shared/ui/status-message.tsx';
 import { useAccessCandidates } from './api/get-case-options.ts';
-import { useRemoveFromAccessList, useWriteToThreatCase } from './api/update-threat-case.ts';
+import { type CaseWrite, useRemoveFromAccessList, useWriteToThreatCase } from './api/update-threat-case.ts';
 import { Section } from './section.tsx';
+import { useCaseForm } from './use-case-form.ts';
 
 /** Who may read the case (need-to-know), and for managers the forms to add or remove someone with a reason. */
 export function AccessListSection({ threatCase, canManage }: { threatCase: ThreatCase; canManage: boolean }) {
@@ -43,53 +41,26 @@ const emptyChange = { personId: '', reason: '' };
 
 function AddAccessForm({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
-  const errors = useFormErrors();
   const candidates = useAccessCandidates(caseId);
-  const { values, set, reset } = useFormValues(emptyChange);
   const write = useWriteToThreatCase(caseId);
-  const [addedName, setAddedName] = useState<string | null>(null);
+  // What was saved is the added person's name, for the status message.
+  const { errors, values, set, saved, save } = useCaseForm<typeof emptyChange, CaseWrite, string>(emptyChange, write);
 
   function submit() {
     const input = errors.validate<AccessChangeValues>(accessChangeInputSchema, values);
-    if (!input || write.isPending) return;
-    const name = candidates.data?.find((candidate) => candidate.personId === input.personId)?.name ?? '';
-    setAddedName(null);
-    write.mutate(
-      { kind: 'access', body: input },
-      {
-        onSuccess: () => {
-          reset();
-          setAddedName(name);
-        },
-        onError: errors.fail,
-      },
-    );
+    const name = candidates.data?.find((candidate) => candidate.personId === input?.personId)?.name ?? '';
+    save(input && { kind: 'access', body: input }, name);
   }
 
   return (
     <>
       <h3 id="threat-case-access-add-title">{t('threatCases.access.addTitle')}</h3>
-      <StatusMessage>{addedName && t('threatCases.access.added', { name: addedName })}</StatusMessage>
+      <StatusMessage>{saved && t('threatCases.access.added', { name: saved })}</StatusMessage>
       {candidates.data && candidates.data.length === 0 ? (
         <p>{t('threatCases.access.noCandidates')}</p>
       ) : (
         <Form id="threat-case-access-add" errors={errors} onSubmit={submit} labelledBy="threat-case-access-add-title">
-          <SelectField
-            name="personId"
-            label={t('threatCases.access.person')}
-            value={values.personId}
-            onChange={set('personId')}
-            options={[
-              { value: '', label: t('threatCases.access.choose') },
-              ...(candidates.data ?? []).map((candidate) => ({ value: candidate.personId, label: candidate.name })),
-            ]}
-          />
-          <TextField
-            name="reason"
-            label={t('threatCases.access.reason')}
-            value={values.reason}
-            onChange={set('reason')}
-          />
+          <AccessChangeFields values={values} set={set} people={candidates.data ?? []} />
           <div className="form__actions">
             <SubmitButton isPending={write.isPending} pendingLabel={t('common.saving')}>
               {t('threatCases.access.add')}
@@ -103,56 +74,58 @@ function AddAccessForm({ caseId }: { caseId: string }) {
 
 function RemoveAccessForm({ threatCase }: { threatCase: ThreatCase }) {
   const { t } = useTranslation();
-  const errors = useFormErrors();
-  const { values, set, reset } = useFormValues(emptyChange);
   const remove = useRemoveFromAccessList(threatCase.id);
-  const [isRemoved, setIsRemoved] = useState(false);
+  const { errors, values, set, saved, save } = useCaseForm(emptyChange, remove);
 
   function submit() {
-    const input = errors.validate<AccessChangeValues>(accessChangeInputSchema, values);
-    if (!input || remove.isPending) return;
-    setIsRemoved(false);
-    remove.mutate(input, {
-      onSuccess: () => {
-        reset();
-        setIsRemoved(true);
-      },
-      onError: errors.fail,
-    });
+    save(errors.validate<AccessChangeValues>(accessChangeInputSchema, values), true);
   }
 
   return (
     <>
       <h3 id="threat-case-access-remove-title">{t('threatCases.access.removeTitle')}</h3>
-      <StatusMessage>{isRemoved && t('threatCases.access.removed')}</StatusMessage>
+      <StatusMessage>{saved && t('threatCases.access.removed')}</StatusMessage>
       <Form
         id="threat-case-access-remove"
         errors={errors}
         onSubmit={submit}
         labelledBy="threat-case-access-remove-title"
       >
-        <SelectField
-          name="personId"
-          label={t('threatCases.access.person')}
-          value={values.personId}
-          onChange={set('personId')}
-          options={[
-            { value: '', label: t('threatCases.access.choose') },
-            ...threatCase.accessList.map((entry) => ({ value: entry.personId, label: entry.name })),
-          ]}
-        />
-        <TextField
-          name="reason"
-          label={t('threatCases.access.reason')}
-          value={values.reason}
-          onChange={set('reason')}
-        />
+        <AccessChangeFields values={values} set={set} people={threatCase.accessList} />
         <div className="form__actions">
           <SubmitButton isPending={remove.isPending} pendingLabel={t('common.saving')}>
             {t('threatCases.access.remove')}
           </SubmitButton>
         </div>
       </Form>
+    </>
+  );
+}
+
+/** Whom to add or remove, and why: the same two fields in both forms. */
+function AccessChangeFields({
+  values,
+  set,
+  people,
+}: {
+  values: typeof emptyChange;
+  set(name: keyof typeof emptyChange): (value: string) => void;
+  people: readonly { personId: string; name: string }[];
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <SelectField
+        name="personId"
+        label={t('threatCases.access.person')}
+        value={values.personId}
+        onChange={set('personId')}
+        options={[
+          { value: '', label: t('threatCases.access.choose') },
+          ...people.map((person) => ({ value: person.personId, label: person.name })),
+        ]}
+      />
+      <TextField name="reason" label={t('threatCases.access.reason')} value={values.reason} onChange={set('reason')} />
     </>
   );
 }

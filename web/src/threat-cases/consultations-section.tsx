@@ -1,17 +1,15 @@
 import { type ConsultationValues, consultationInputSchema, consultationParties, type ThreatCase } from '@varn/domain';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Form } from '../shared/forms/form.tsx';
 import { SelectField } from '../shared/forms/select-field.tsx';
 import { SubmitButton } from '../shared/forms/submit-button.tsx';
 import { TextAreaField } from '../shared/forms/text-area-field.tsx';
 import { TextField } from '../shared/forms/text-field.tsx';
-import { useFormErrors } from '../shared/forms/use-form-errors.ts';
-import { useFormValues } from '../shared/forms/use-form-values.ts';
 import { formatDate } from '../shared/ui/format-date.ts';
 import { StatusMessage } from '../shared/ui/status-message.tsx';
 import { useWriteToThreatCase } from './api/update-threat-case.ts';
 import { Section } from './section.tsx';
+import { useCaseForm } from './use-case-form.ts';
 
 /** Consultations with the referring district, BOPS, the police or occupational health, newest first. */
 export function ConsultationsSection({ threatCase, canManage }: { threatCase: ThreatCase; canManage: boolean }) {
@@ -44,30 +42,17 @@ const initialValues = { party: 'referring_district', consultedOn: '', outcome: '
 
 function ConsultationForm({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
-  const errors = useFormErrors();
-  const { values, set, reset } = useFormValues(initialValues);
   const write = useWriteToThreatCase(caseId);
-  const [isSaved, setIsSaved] = useState(false);
+  const { errors, values, set, saved, save } = useCaseForm(initialValues, write);
 
   function submit() {
     const input = errors.validate<ConsultationValues>(consultationInputSchema, values);
-    if (!input || write.isPending) return;
-    setIsSaved(false);
-    write.mutate(
-      { kind: 'consultations', body: input },
-      {
-        onSuccess: () => {
-          reset();
-          setIsSaved(true);
-        },
-        onError: errors.fail,
-      },
-    );
+    save(input && { kind: 'consultations', body: input }, true);
   }
 
   return (
     <>
-      <StatusMessage>{isSaved && t('threatCases.consultations.saved')}</StatusMessage>
+      <StatusMessage>{saved && t('threatCases.consultations.saved')}</StatusMessage>
       <Form
         id="threat-case-consultation"
         errors={errors}

@@ -4,19 +4,17 @@ import {
   preIntakeAssessmentInputSchema,
   type ThreatCase,
 } from '@varn/domain';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Form } from '../shared/forms/form.tsx';
 import { SelectField } from '../shared/forms/select-field.tsx';
 import { SubmitButton } from '../shared/forms/submit-button.tsx';
 import { TextAreaField } from '../shared/forms/text-area-field.tsx';
 import { TextField } from '../shared/forms/text-field.tsx';
-import { useFormErrors } from '../shared/forms/use-form-errors.ts';
-import { useFormValues } from '../shared/forms/use-form-values.ts';
 import { formatDate, formatDateTime } from '../shared/ui/format-date.ts';
 import { StatusMessage } from '../shared/ui/status-message.tsx';
 import { useWriteToThreatCase } from './api/update-threat-case.ts';
 import { Section } from './section.tsx';
+import { useCaseForm } from './use-case-form.ts';
 
 /** Pre-intake assessments of the case's individual, newest first, and for managers the form to add one. */
 export function PreIntakeSection({ threatCase, canManage }: { threatCase: ThreatCase; canManage: boolean }) {
@@ -72,10 +70,8 @@ const initialValues = {
 
 function PreIntakeForm({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
-  const errors = useFormErrors();
-  const { values, set, reset } = useFormValues(initialValues);
   const write = useWriteToThreatCase(caseId);
-  const [isSaved, setIsSaved] = useState(false);
+  const { errors, values, set, saved, save } = useCaseForm(initialValues, write);
 
   function submit() {
     const input = errors.validate<PreIntakeAssessmentValues>(preIntakeAssessmentInputSchema, {
@@ -84,23 +80,12 @@ function PreIntakeForm({ caseId }: { caseId: string }) {
       bopsDialogueOn: values.bopsDialogueOn || null,
       decision: values.decision || undefined,
     });
-    if (!input || write.isPending) return;
-    setIsSaved(false);
-    write.mutate(
-      { kind: 'pre-intake-assessments', body: input },
-      {
-        onSuccess: () => {
-          reset();
-          setIsSaved(true);
-        },
-        onError: errors.fail,
-      },
-    );
+    save(input && { kind: 'pre-intake-assessments', body: input }, true);
   }
 
   return (
     <>
-      <StatusMessage>{isSaved && t('threatCases.preIntake.saved')}</StatusMessage>
+      <StatusMessage>{saved && t('threatCases.preIntake.saved')}</StatusMessage>
       <Form id="threat-case-pre-intake" errors={errors} onSubmit={submit} labelledBy="threat-case-pre-intake-title">
         <TextField
           name="referringDistrictDialogueOn"

@@ -1,5 +1,5 @@
 import type { ThreatCase } from '@varn/domain';
-import { Fragment, type ReactNode } from 'react';
+import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { paths } from '../shared/paths.ts';
@@ -17,6 +17,7 @@ import { LevelBadge } from './level-badge.tsx';
 import { PreIntakeSection } from './pre-intake-section.tsx';
 import { Section } from './section.tsx';
 import './threat-cases.css';
+import { Facts } from '../shared/ui/facts.tsx';
 
 /**
  * One threat case: what it protects and against whom, the picture over time, a new assessment,
@@ -54,19 +55,6 @@ export function ThreatCasePage() {
         </>
       )}
     </>
-  );
-}
-
-function Facts({ facts }: { facts: [label: string, value: ReactNode][] }) {
-  return (
-    <dl className="details">
-      {facts.map(([label, value]) => (
-        <Fragment key={label}>
-          <dt>{label}</dt>
-          <dd>{value}</dd>
-        </Fragment>
-      ))}
-    </dl>
   );
 }
 

@@ -1,14 +1,10 @@
-import { completionImportColumns, type FieldError } from '@varn/domain';
-import { useState } from 'react';
+import { completionImportColumns } from '@varn/domain';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { isProblemError } from '../shared/api/problem-error.ts';
 import { FileField } from '../shared/forms/file-field.tsx';
 import { Form } from '../shared/forms/form.tsx';
 import { SubmitButton } from '../shared/forms/submit-button.tsx';
-import { useFormErrors } from '../shared/forms/use-form-errors.ts';
-import { en } from '../shared/i18n/en.ts';
-import { sv } from '../shared/i18n/sv.ts';
+import { useCsvImport } from '../shared/forms/use-csv-import.ts';
 import { paths } from '../shared/paths.ts';
 import { ImportErrorTable } from '../shared/ui/import-error-table.tsx';
 import { PageHeader } from '../shared/ui/page-header.tsx';
@@ -22,32 +18,11 @@ export function CompletionImportPage() {
   const { t } = useTranslation();
   const courseId = useParams().courseId as string;
   const course = useCourse(courseId);
-  const [file, setFile] = useState<File | null>(null);
-  const [imported, setImported] = useState<number | null>(null);
-  const [rowErrors, setRowErrors] = useState<FieldError[]>([]);
-  const [failure, setFailure] = useState<unknown>(null);
-  const errors = useFormErrors();
   const importCompletions = useImportCompletions(courseId);
-
-  async function submit() {
-    if (importCompletions.isPending) return;
-    setImported(null);
-    setRowErrors([]);
-    setFailure(null);
-    if (!file) {
-      errors.reject('file', { sv: sv.import.chooseFile, en: en.import.chooseFile });
-      return;
-    }
-    errors.clear();
-    importCompletions.mutate(await file.text(), {
-      onSuccess: (result) => setImported(result.completions),
-      onError: (error) => {
-        setFailure(error);
-        setRowErrors(isProblemError(error) ? error.fieldErrors : []);
-        document.getElementById('completion-import-outcome')?.focus();
-      },
-    });
-  }
+  const { errors, setFile, result, rowErrors, failure, submit } = useCsvImport(
+    importCompletions,
+    'completion-import-outcome',
+  );
 
   return (
     <>
@@ -81,7 +56,7 @@ export function CompletionImportPage() {
           </SubmitButton>
         </Form>
         <div id="completion-import-outcome" tabIndex={-1}>
-          <StatusMessage>{imported !== null && t('training.importSuccess', { count: imported })}</StatusMessage>
+          <StatusMessage>{result && t('training.importSuccess', { count: result.completions })}</StatusMessage>
           {Boolean(failure) && <ProblemAlert error={failure} />}
           {rowErrors.length > 0 && <ImportErrorTable errors={rowErrors} />}
         </div>

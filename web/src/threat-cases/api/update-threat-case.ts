@@ -12,7 +12,7 @@ import { threatCaseQueryKey } from './get-threat-case.ts';
 import { threatCasesQueryKey } from './get-threat-cases.ts';
 
 /** The writes on one case that answer with the whole case: an assessment, a consultation, an access entry, a pre-intake assessment. */
-type CaseWrite =
+export type CaseWrite =
   | { kind: 'assessments'; body: ThreatAssessmentValues }
   | { kind: 'consultations'; body: ConsultationValues }
   | { kind: 'access'; body: AccessChangeValues }
