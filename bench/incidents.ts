@@ -19,10 +19,9 @@ import path from 'node:path';
 import { statisticsPeriod } from '@varn/domain';
 import autocannon, { type Options, type Result } from 'autocannon';
 import { sql } from 'kysely';
-import type { Actor } from '../server/src/access/authorize.ts';
 import { getIncidentStatistics, groupsQuery, totalsQuery } from '../server/src/incidents/statistics.ts';
-import { type Db, openDatabase } from '../server/src/platform/database.ts';
-import { type SeededDatabase, seedBenchDatabase } from './seed.ts';
+import type { Db } from '../server/src/platform/database.ts';
+import { actorOf, openSeeded, type SeededDatabase, seedBenchDatabase } from './seed.ts';
 import { seedIncidents } from './seed-incidents.ts';
 import { type ServerProcess, startServerProcess } from './server-process.ts';
 import { signIn } from './sign-in.ts';
@@ -83,13 +82,6 @@ try {
   rmSync(scratch, { recursive: true, force: true });
 }
 report();
-
-/** The database as the bench opens it next to the server: a small pool, or the PGlite directory. */
-function openSeeded(seeded: SeededDatabase): Db {
-  return seeded.environment.DATABASE_URL
-    ? openDatabase({ kind: 'postgres', url: seeded.environment.DATABASE_URL, poolSize: 2 })
-    : openDatabase({ kind: 'pglite', dataDir: `${seeded.environment.DATA_DIR}/pglite` });
-}
 
 async function benchDatabase(database: Database): Promise<void> {
   const incidentCount = incidentsFor(database);
@@ -215,27 +207,6 @@ async function timeStatistics(database: Database, db: Db, seeded: SeededDatabase
       });
     }
   }
-}
-
-/** The actor a demo log-in acts as: its person's grants with their scopes, as a session carries them. */
-async function actorOf(db: Db, email: string): Promise<Actor> {
-  const account = await db
-    .selectFrom('accounts')
-    .select(['id', 'personId', 'tenantId'])
-    .where('email', '=', email)
-    .executeTakeFirstOrThrow();
-  const grants = await db
-    .selectFrom('roleGrants as grant')
-    .leftJoin('orgUnits as unit', 'unit.id', 'grant.orgUnitId')
-    .select(['grant.role', 'grant.scopeKind', 'grant.partyId', 'unit.path as orgUnitPath'])
-    .where('grant.personId', '=', account.personId)
-    .execute();
-  return {
-    tenantId: account.tenantId,
-    personId: account.personId,
-    accountId: account.id,
-    grants: grants.map((grant) => ({ ...grant, role: grant.role as Actor['grants'][number]['role'] })),
-  };
 }
 
 async function runScenarios(database: Database, server: ServerProcess, seeded: SeededDatabase): Promise<void> {

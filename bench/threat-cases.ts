@@ -17,9 +17,9 @@ import autocannon, { type Options, type Result } from 'autocannon';
 import { CompiledQuery, type KyselyPlugin } from 'kysely';
 import type { Actor } from '../server/src/access/authorize.ts';
 import { auditContextOf } from '../server/src/audit/audit-log.ts';
-import { type Db, openDatabase } from '../server/src/platform/database.ts';
+import type { Db } from '../server/src/platform/database.ts';
 import { getThreatCase } from '../server/src/threat-cases/read.ts';
-import { type SeededDatabase, seedBenchDatabase } from './seed.ts';
+import { actorOf, openSeeded, type SeededDatabase, seedBenchDatabase } from './seed.ts';
 import { seedThreatCases } from './seed-threat-cases.ts';
 import { type ServerProcess, startServerProcess } from './server-process.ts';
 import { signIn } from './sign-in.ts';
@@ -80,13 +80,6 @@ try {
   rmSync(scratch, { recursive: true, force: true });
 }
 report();
-
-/** The database as the bench opens it next to the server: a small pool, or the PGlite directory. */
-function openSeeded(seeded: SeededDatabase): Db {
-  return seeded.environment.DATABASE_URL
-    ? openDatabase({ kind: 'postgres', url: seeded.environment.DATABASE_URL, poolSize: 2 })
-    : openDatabase({ kind: 'pglite', dataDir: `${seeded.environment.DATA_DIR}/pglite` });
-}
 
 async function benchDatabase(database: Database): Promise<void> {
   const caseCount = casesFor(database);
@@ -156,27 +149,6 @@ function loginOf(seeded: SeededDatabase, role: string) {
   const found = seeded.demoLogins.find((entry) => entry.role === role);
   if (!found) throw new Error(`no demo log-in with the role ${role}`);
   return found;
-}
-
-/** The actor a demo log-in acts as: its person's grants with their scopes, as a session carries them. */
-async function actorOf(db: Db, email: string): Promise<Actor> {
-  const account = await db
-    .selectFrom('accounts')
-    .select(['id', 'personId', 'tenantId'])
-    .where('email', '=', email)
-    .executeTakeFirstOrThrow();
-  const grants = await db
-    .selectFrom('roleGrants as grant')
-    .leftJoin('orgUnits as unit', 'unit.id', 'grant.orgUnitId')
-    .select(['grant.role', 'grant.scopeKind', 'grant.partyId', 'unit.path as orgUnitPath'])
-    .where('grant.personId', '=', account.personId)
-    .execute();
-  return {
-    tenantId: account.tenantId,
-    personId: account.personId,
-    accountId: account.id,
-    grants: grants.map((grant) => ({ ...grant, role: grant.role as Actor['grants'][number]['role'] })),
-  };
 }
 
 /** Up to BENCH_CASE_IDS cases the actor is listed on, in a scattered order (by id), so reads hit cold pages. */
