@@ -11,16 +11,22 @@
 //   BENCH_INCIDENTS   incidents to seed (default 1,000,000 on PostgreSQL, 100,000 on PGlite)
 //   BENCH_SCENARIO=list|statistics|submit|none   only the lists, only the statistics endpoint, only the
 //                  submission, or no server (seed and the statistics service only)
-//   BENCH_KEEP=1   keep the PostgreSQL database (its URL is printed) for EXPLAIN by hand; drop it yourself
+//   BENCH_KEEP=1   keep the PostgreSQL database (its URL is printed) for EXPLAIN by hand; drop it yourself.
+//                  What a later run needs to reuse it is written to bench/results/incidents-kept.json
+//   BENCH_REUSE=bench/results/incidents-kept.json   run against that kept database instead of seeding
+//                  (~60 s saved per run; the submissions it measures stay in the database)
+//   BENCH_CPU_PROF=1   write a V8 CPU profile of the server to bench/results/profiles/ (see profile-summary.ts)
 //   BENCH_LOG_LEVEL=info   BENCH_NODE_ARGS='…' (default: the flags of `npm start`)
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { statisticsPeriod } from '@varn/domain';
 import autocannon, { type Options, type Result } from 'autocannon';
 import { sql } from 'kysely';
+import { listQuery } from '../server/src/incidents/read.ts';
 import { getIncidentStatistics, groupsQuery, totalsQuery } from '../server/src/incidents/statistics.ts';
 import type { Db } from '../server/src/platform/database.ts';
+import { migrate } from '../server/src/platform/migrate.ts';
 import { actorOf, openSeeded, type SeededDatabase, seedBenchDatabase } from './seed.ts';
 import { seedIncidents } from './seed-incidents.ts';
 import { type ServerProcess, startServerProcess } from './server-process.ts';
@@ -34,11 +40,14 @@ const incidentsFor = (database: Database) =>
   Number(process.env.BENCH_INCIDENTS ?? (database === 'PostgreSQL' ? 1_000_000 : 100_000));
 const only = process.env.BENCH_ONLY;
 const onlyScenario = process.env.BENCH_SCENARIO;
-const keepDatabase = process.env.BENCH_KEEP === '1';
+const reuseFile = process.env.BENCH_REUSE;
+const keepDatabase = process.env.BENCH_KEEP === '1' || reuseFile !== undefined;
 const logLevel = process.env.BENCH_LOG_LEVEL ?? 'info';
 const postgresUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 const serverFlags = process.env.BENCH_NODE_ARGS ?? '--max-semi-space-size=8';
 const resultsDir = path.resolve(import.meta.dirname, 'results');
+const keptFile = path.join(resultsDir, 'incidents-kept.json');
+const profileDir = path.join(resultsDir, 'profiles');
 mkdirSync(resultsDir, { recursive: true });
 const logFile = path.join(resultsDir, 'server-incidents.log');
 writeFileSync(logFile, '');
@@ -56,6 +65,9 @@ interface Row {
   errors: number;
   non2xx: number;
   peakRssMb: number;
+  /** CPU time per answered request: less dependent on a shared machine's load than req/s. */
+  serverCpuMsPerRequest: number;
+  postgresCpuMsPerRequest: number;
 }
 interface Statistics {
   database: string;
@@ -65,6 +77,8 @@ interface Statistics {
   runsMs: number[];
 }
 const rows: Row[] = [];
+/** The PostgreSQL database being measured, whose backends' CPU time is read; '' on PGlite. */
+let databaseName = '';
 const statistics: Statistics[] = [];
 const notes: string[] = [];
 
@@ -85,28 +99,40 @@ report();
 
 async function benchDatabase(database: Database): Promise<void> {
   const incidentCount = incidentsFor(database);
-  console.log(`\n--- ${database}: seeding the demo tenant, ${unitCount} units and ${incidentCount} incidents`);
-  const seeded = await seedBenchDatabase(
-    database === 'PGlite'
-      ? { kind: 'pglite', dataDir: path.join(scratch, 'pglite') }
-      : { kind: 'postgres', adminUrl: postgresUrl as string },
-    0,
-  );
+  const reused = database === 'PostgreSQL' && reuseFile ? reuseKept(reuseFile) : null;
+  if (!reused) {
+    console.log(`\n--- ${database}: seeding the demo tenant, ${unitCount} units and ${incidentCount} incidents`);
+  }
+  const seeded =
+    reused ??
+    (await seedBenchDatabase(
+      database === 'PGlite'
+        ? { kind: 'pglite', dataDir: path.join(scratch, 'pglite') }
+        : { kind: 'postgres', adminUrl: postgresUrl as string },
+      0,
+    ));
   let server: ServerProcess | null = null;
+  databaseName = seeded.environment.DATABASE_URL ? new URL(seeded.environment.DATABASE_URL).pathname.slice(1) : '';
   try {
     let db = openSeeded(seeded);
     const tenant = await db.selectFrom('tenants').select('id').executeTakeFirstOrThrow();
-    const startedAt = performance.now();
-    const counts = await seedIncidents(db, tenant.id, unitCount, incidentCount);
-    const seedSeconds = (performance.now() - startedAt) / 1000;
-    const seedNote =
-      `${database}: seeded ${counts.units} units, ${counts.incidents} incidents, ` +
-      `${counts.personsOfConcern} persons of concern in ${seedSeconds.toFixed(1)} s (with VACUUM ANALYZE)`;
-    console.log(seedNote);
-    notes.push(seedNote);
+    if (reused) {
+      // Migrations added since it was kept (the server would apply them at start anyway).
+      await migrate(db);
+      notes.push(`${database}: reused the kept database ${seeded.environment.DATABASE_URL} (not seeded again)`);
+    } else {
+      const startedAt = performance.now();
+      const counts = await seedIncidents(db, tenant.id, unitCount, incidentCount);
+      const seedSeconds = (performance.now() - startedAt) / 1000;
+      const seedNote =
+        `${database}: seeded ${counts.units} units, ${counts.incidents} incidents, ` +
+        `${counts.personsOfConcern} persons of concern in ${seedSeconds.toFixed(1)} s (with VACUUM ANALYZE)`;
+      console.log(seedNote);
+      notes.push(seedNote);
+    }
     await timeStatistics(database, db, seeded);
     // Plans as the lists will be measured: before the submissions add incidents at the top.
-    await explainLists(database, db, tenant.id, seeded);
+    await explainLists(database, db, seeded);
     // PGlite's data directory can be open in one process only: the server's.
     await db.destroy();
     if (onlyScenario === 'none') return;
@@ -121,7 +147,10 @@ async function benchDatabase(database: Database): Promise<void> {
         SIGN_IN_RATE_PER_MINUTE: '100000000',
       },
       logFile,
-      nodeArguments: serverFlags.split(' ').filter(Boolean),
+      nodeArguments: [
+        ...serverFlags.split(' ').filter(Boolean),
+        ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
+      ],
     });
     await new Promise((resolve) => setTimeout(resolve, 1000));
     notes.push(`${database}: server RSS when ready, before any request: ${server.sampleMemory().stop().toFixed(0)} MB`);
@@ -149,12 +178,25 @@ async function benchDatabase(database: Database): Promise<void> {
     }
   } finally {
     await server?.stop();
-    if (keepDatabase && seeded.environment.DATABASE_URL) {
-      console.log(`kept the database: ${seeded.environment.DATABASE_URL}`);
+    if (reused) {
+      // Reused: kept for the next run as well.
+    } else if (keepDatabase && seeded.environment.DATABASE_URL) {
+      const { environment, secretKey, demoLogins } = seeded;
+      writeFileSync(keptFile, JSON.stringify({ environment, secretKey, demoLogins }, null, 2));
+      console.log(`kept the database: ${seeded.environment.DATABASE_URL} (reuse: BENCH_REUSE=${keptFile})`);
     } else {
       await seeded.drop();
     }
   }
+}
+
+/** A database kept by an earlier run with BENCH_KEEP=1: dropping it is left to whoever kept it. */
+function reuseKept(file: string): SeededDatabase {
+  const kept = JSON.parse(readFileSync(file, 'utf8')) as Pick<
+    SeededDatabase,
+    'environment' | 'secretKey' | 'demoLogins'
+  >;
+  return { ...kept, people: 0, seedMs: 0, drop: async () => {} };
 }
 
 /**
@@ -308,7 +350,10 @@ async function measure(
   request: Options & { requests?: unknown[] },
 ): Promise<void> {
   const memory = server.sampleMemory();
+  const serverCpuBefore = cpuMs([server.pid]);
+  const backendsBefore = cpuMs(postgresBackends(databaseName));
   const result: Result = await autocannon({ connections, ...request, duration, timeout: 10 } as Options);
+  const answered = Math.max(1, result.requests.total);
   const row: Row = {
     database,
     scenario,
@@ -318,41 +363,64 @@ async function measure(
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
     peakRssMb: memory.stop(),
+    serverCpuMsPerRequest: (cpuMs([server.pid]) - serverCpuBefore) / answered,
+    postgresCpuMsPerRequest: (cpuMs(postgresBackends(databaseName)) - backendsBefore) / answered,
   };
   rows.push(row);
   console.log(
     `${scenario}: ${row.requestsPerSecond.toFixed(0)} req/s, p50 ${row.p50Ms} ms, p99 ${row.p99Ms} ms, ` +
-      `${row.errors} errors, ${row.non2xx} non-2xx, peak RSS ${row.peakRssMb.toFixed(0)} MB`,
+      `${row.errors} errors, ${row.non2xx} non-2xx, peak RSS ${row.peakRssMb.toFixed(0)} MB, ` +
+      `CPU per request: server ${row.serverCpuMsPerRequest.toFixed(2)} ms, PostgreSQL backends ${row.postgresCpuMsPerRequest.toFixed(2)} ms`,
   );
 }
 
+/** User and system CPU time of processes so far, in ms (Linux /proc; 0 for a process gone). */
+function cpuMs(pids: readonly number[]): number {
+  let ticks = 0;
+  for (const pid of pids) {
+    try {
+      // The fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // ended meanwhile
+    }
+  }
+  return ticks * 10; // USER_HZ is 100 on Linux
+}
+
+/** The PostgreSQL backends serving the bench database (on this machine; none for PGlite). */
+function postgresBackends(name: string): number[] {
+  if (!databaseName) return [];
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(` ${name} `)) pids.push(Number(entry));
+    } catch {
+      // ended meanwhile
+    }
+  }
+  return pids;
+}
+
 /**
- * EXPLAIN ANALYZE of the list query as `findIncidents` builds it for the manager and the coordinator,
- * both with the parameters planned in (custom plan) and as the server's named prepared statements run
- * after their fifth execution (generic plan).
+ * EXPLAIN ANALYZE of the list query exactly as `findIncidents` builds it (`listQuery`) for the manager
+ * and the coordinator, both with the parameters planned in (custom plan) and as the server's named
+ * prepared statements may run it after their fifth execution (generic plan).
  */
-async function explainLists(database: Database, db: Db, tenantId: string, seeded: SeededDatabase) {
-  const listSql =
-    'select "incident".* from "incidents" as "incident" left join "org_units" as "unit" on "unit"."id" = "incident"."unit_id" ' +
-    'where "incident"."tenant_id" = $1 and ("unit"."path" like $2 or "incident"."reporter_person_id" = $3) ' +
-    'and "incident"."kind" = $4 order by "incident"."occurred_at" desc, "incident"."id" desc limit $5';
+async function explainLists(database: Database, db: Db, seeded: SeededDatabase) {
   for (const role of ['manager', 'security_coordinator'] as const) {
-    const email = seeded.demoLogins.find((entry) => entry.role === role)?.email as string;
-    const grant = await sql<{ personId: string; path: string }>`
-      SELECT account.person_id, unit.path FROM accounts AS account
-      JOIN role_grants AS grant_ ON grant_.person_id = account.person_id AND grant_.role = ${role}
-      JOIN org_units AS unit ON unit.id = grant_.org_unit_id
-      WHERE account.email = ${email}
-    `.execute(db);
-    const found = grant.rows[0];
-    if (!found) continue;
-    const parameters = [tenantId, `${found.path}%`, found.personId, 'incident', 51];
+    const actor = await actorOf(db, seeded.demoLogins.find((entry) => entry.role === role)?.email as string);
+    const query = await listQuery(db, actor, { kind: 'incident' }, { limit: 50 });
+    if (!query) continue;
+    const { sql: listSql, parameters } = query.compile();
     const custom = await sql
       .raw<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${inline(listSql, parameters)}`)
       .execute(db);
     appendExplain(`${database}: list as the ${role} (custom plan)`, listSql, custom.rows);
     await db.connection().execute(async (connection) => {
-      await sql.raw(`PREPARE bench_list(uuid, text, uuid, text, int) AS ${listSql}`).execute(connection);
+      await sql.raw(`PREPARE bench_list AS ${listSql}`).execute(connection);
       await sql.raw('SET plan_cache_mode = force_generic_plan').execute(connection);
       const generic = await sql
         .raw<{ 'QUERY PLAN': string }>(
@@ -401,12 +469,13 @@ function report(): void {
     `${connections} connections, ${duration} s per scenario after a 3 s warm-up, ${unitCount} extra units, ` +
     `LOG_LEVEL=${logLevel}, node ${process.version}`;
   const table = [
-    '| database | scenario | req/s | p50 ms | p99 ms | errors | non-2xx | server peak RSS MB |',
-    '|---|---|---:|---:|---:|---:|---:|---:|',
+    '| database | scenario | req/s | p50 ms | p99 ms | errors | non-2xx | server peak RSS MB | CPU ms/request server, PostgreSQL |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|',
     ...rows.map(
       (row) =>
         `| ${row.database} | ${row.scenario} | ${row.requestsPerSecond.toFixed(0)} | ${row.p50Ms} | ${row.p99Ms} | ` +
-        `${row.errors} | ${row.non2xx} | ${row.peakRssMb.toFixed(0)} |`,
+        `${row.errors} | ${row.non2xx} | ${row.peakRssMb.toFixed(0)} | ` +
+        `${row.serverCpuMsPerRequest.toFixed(2)}, ${row.postgresCpuMsPerRequest.toFixed(2)} |`,
     ),
   ];
   const statisticsTable = [

@@ -11,6 +11,7 @@ const textArray = (values: readonly string[]) => sql.raw(`ARRAY[${values.map((va
  * units (the demo's too, so the demo manager's unit has its share), the last two years, reporters
  * from the tenant's staff without a log-in; each by one INSERT … SELECT generate_series. Then VACUUM
  * ANALYZE: the visibility map autovacuum keeps in a running system, which index-only scans need.
+ * The statistics rollup's triggers are off during the load and the rollup is rebuilt after it.
  */
 export async function seedIncidents(
   db: Db,
@@ -39,6 +40,9 @@ export async function seedIncidents(
     WHERE schemaname = current_schema() AND tablename = 'incidents' AND indexname <> 'incidents_pkey'
   `.execute(db);
   for (const index of indexes.rows) await sql`DROP INDEX ${sql.ref(index.name)}`.execute(db);
+  // Likewise the statistics rollup: computed once at the end rather than upserted per row.
+  await sql`ALTER TABLE incidents DISABLE TRIGGER incidents_statistics_written`.execute(db);
+  await sql`ALTER TABLE incident_persons_of_concern DISABLE TRIGGER incident_concerns_statistics`.execute(db);
 
   // random() in the inner select list keeps the subquery from being pulled up, so each row's draws
   // are made once and agree with each other (an injury only on an incident, as the CHECK demands).
@@ -132,6 +136,9 @@ export async function seedIncidents(
     FROM incidents
     WHERE tenant_id = ${tenantId} AND kind = 'incident' AND get_byte(uuid_send(id), 0) < 15
   `.execute(db);
+  await sql`SELECT incident_statistics_rebuild()`.execute(db);
+  await sql`ALTER TABLE incidents ENABLE TRIGGER incidents_statistics_written`.execute(db);
+  await sql`ALTER TABLE incident_persons_of_concern ENABLE TRIGGER incident_concerns_statistics`.execute(db);
   await sql`VACUUM ANALYZE`.execute(db);
   const counted = await sql<{ units: number; incidents: number; concerns: number }>`
     SELECT (SELECT count(*)::int FROM org_units WHERE kind = 'unit') AS units,

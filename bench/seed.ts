@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { sql } from 'kysely';
 import pg from 'pg';
-import type { Actor } from '../server/src/access/authorize.ts';
 import { type DemoLogin, seedDemoTenant } from '../server/src/demo/demo-tenant.ts';
 import { loadConfig } from '../server/src/platform/config.ts';
 import { type Db, openDatabase } from '../server/src/platform/database.ts';
@@ -111,23 +110,5 @@ export function openSeeded(seeded: SeededDatabase): Db {
     : openDatabase({ kind: 'pglite', dataDir: `${seeded.environment.DATA_DIR}/pglite` });
 }
 
-/** The actor a demo log-in acts as: its person's grants with their scopes, as a session carries them. */
-export async function actorOf(db: Db, email: string): Promise<Actor> {
-  const account = await db
-    .selectFrom('accounts')
-    .select(['id', 'personId', 'tenantId'])
-    .where('email', '=', email)
-    .executeTakeFirstOrThrow();
-  const grants = await db
-    .selectFrom('roleGrants as grant')
-    .leftJoin('orgUnits as unit', 'unit.id', 'grant.orgUnitId')
-    .select(['grant.role', 'grant.scopeKind', 'grant.partyId', 'unit.path as orgUnitPath'])
-    .where('grant.personId', '=', account.personId)
-    .execute();
-  return {
-    tenantId: account.tenantId,
-    personId: account.personId,
-    accountId: account.id,
-    grants: grants.map((grant) => ({ ...grant, role: grant.role as Actor['grants'][number]['role'] })),
-  };
-}
+/** The actor a demo log-in acts as (shared with the server's tests). */
+export { actorOf } from '../server/src/testing/actors.ts';

@@ -10,6 +10,7 @@
 //   BENCH_CASES   cases to seed (default 100,000 on PostgreSQL, 10,000 on PGlite)
 //   BENCH_KEEP=1   keep the PostgreSQL database (its URL is printed); drop it yourself
 //   BENCH_LOG_LEVEL=info   BENCH_NODE_ARGS='…' (default: the flags of `npm start`)
+//   BENCH_POOL_SIZE   the server's DATABASE_POOL_SIZE (default: the server's, 10)
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -37,6 +38,8 @@ const keepDatabase = process.env.BENCH_KEEP === '1';
 const logLevel = process.env.BENCH_LOG_LEVEL ?? 'info';
 const postgresUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 const serverFlags = process.env.BENCH_NODE_ARGS ?? '--max-semi-space-size=8';
+// The server's database pool (DATABASE_POOL_SIZE); unset, the server's default (10).
+const poolSize = process.env.BENCH_POOL_SIZE;
 const resultsDir = path.resolve(import.meta.dirname, 'results');
 mkdirSync(resultsDir, { recursive: true });
 const logFile = path.join(resultsDir, 'server-threat-cases.log');
@@ -125,6 +128,7 @@ async function benchDatabase(database: Database): Promise<void> {
         SEED_DEMO: 'never',
         LOG_LEVEL: logLevel,
         SIGN_IN_RATE_PER_MINUTE: '100000000',
+        ...(poolSize ? { DATABASE_POOL_SIZE: poolSize } : {}),
       },
       logFile,
       nodeArguments: serverFlags.split(' ').filter(Boolean),
@@ -270,7 +274,7 @@ async function openCases(
 function report(): void {
   const setting =
     `${connections} connections, ${duration} s per scenario after a 3 s warm-up, up to ${caseIdCount} case ids ` +
-    `round-robin, LOG_LEVEL=${logLevel}, node ${process.version}`;
+    `round-robin, database pool ${poolSize ?? 'default (10)'}, LOG_LEVEL=${logLevel}, node ${process.version}`;
   const table = [
     '| database | scenario | case ids | req/s | p50 ms | p99 ms | errors | non-2xx | server peak RSS MB |',
     '|---|---|---:|---:|---:|---:|---:|---:|---:|',

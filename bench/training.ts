@@ -5,7 +5,10 @@
 // See docs/performance.md, "Training coverage (issue 6)".
 //
 //   BENCH_ONLY=pglite|postgres   BENCH_PEOPLE=50000   BENCH_COURSES=20   BENCH_EXPLAIN=1 (prints the plan)
+//   BENCH_RUNS=3: timed runs per course; a course's time is their median, so that one scheduling stall
+//   of a machine shared with other work does not stand for the query (every run is printed).
 
+import { readFile } from 'node:fs/promises';
 import { sql } from 'kysely';
 import type { Actor } from '../server/src/access/authorize.ts';
 import type { Db } from '../server/src/platform/database.ts';
@@ -14,21 +17,34 @@ import { computeCoverage, explainCoverage } from '../server/src/training/coverag
 
 const peopleCount = Number(process.env.BENCH_PEOPLE ?? 50_000);
 const courseCount = Number(process.env.BENCH_COURSES ?? 20);
+const runsPerCourse = Number(process.env.BENCH_RUNS ?? 3);
 const only = process.env.BENCH_ONLY;
 const postgresUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 if (postgresUrl) process.env.TEST_DATABASE_URL = postgresUrl;
 const targetMs = 300;
 
-const results: { database: string; scope: string; medianMs: number; maxMs: number; target: number }[] = [];
+type Result = {
+  database: string;
+  scope: string;
+  medianMs: number;
+  maxMs: number;
+  target: number;
+  /** Time on a core and time queued for one (Node's main thread and the database's backends). */
+  medianCpuMs: number;
+  medianWaitMs: number;
+};
+const results: Result[] = [];
 if (postgresUrl && only !== 'pglite') await bench('postgres');
 else if (!postgresUrl) console.warn('\n!!! BENCH_DATABASE_URL / TEST_DATABASE_URL not set: NO PostgreSQL figures.\n');
 if (only !== 'postgres') await bench('pglite');
 
-console.log('\n| database | scope | target group (largest) | median per course | slowest course |');
-console.log('|---|---|---|---|---|');
+console.log(
+  '\n| database | scope | target group (largest) | median per course | slowest course | median CPU | median queued for a core |',
+);
+console.log('|---|---|---|---|---|---|---|');
 for (const row of results) {
   console.log(
-    `| ${row.database} | ${row.scope} | ${row.target} | ${row.medianMs.toFixed(0)} ms | ${row.maxMs.toFixed(0)} ms |`,
+    `| ${row.database} | ${row.scope} | ${row.target} | ${row.medianMs.toFixed(0)} ms | ${row.maxMs.toFixed(0)} ms | ${row.medianCpuMs.toFixed(0)} ms | ${row.medianWaitMs.toFixed(0)} ms |`,
   );
 }
 const slowest = Math.max(...results.map((row) => row.maxMs));
@@ -56,19 +72,33 @@ async function bench(kind: DatabaseKind): Promise<void> {
     };
     if (process.env.BENCH_EXPLAIN === '1') {
       console.log(await explainCoverage(db, department, { courseId: city.courseIds[0] as string }));
+      console.log(await explainCoverage(db, coordinator, { courseId: city.courseIds[0] as string }));
     }
     for (const [scope, actor] of [
       ['city (security department)', department],
       ['one administration (coordinator)', coordinator],
     ] as const) {
       const runs: number[] = [];
+      const cpus: number[] = [];
+      const waits: number[] = [];
       let target = 0;
       for (const courseId of city.courseIds) {
         await computeCoverage(db, actor, { courseId }); // warms the caches
-        const started = performance.now();
-        const coverage = await computeCoverage(db, actor, { courseId });
-        runs.push(performance.now() - started);
-        target = Math.max(target, coverage.totals.targetCount);
+        const threads = await threadsOf(db, kind);
+        const times: number[] = [];
+        for (let run = 0; run < runsPerCourse; run += 1) {
+          const before = await schedulerTimes(threads);
+          const started = performance.now();
+          const coverage = await computeCoverage(db, actor, { courseId });
+          times.push(performance.now() - started);
+          const after = await schedulerTimes(threads);
+          cpus.push(after.cpuMs - before.cpuMs);
+          waits.push(after.waitMs - before.waitMs);
+          target = Math.max(target, coverage.totals.targetCount);
+        }
+        times.sort((a, b) => a - b);
+        console.log(`${database}, ${scope}: ${times.map((time) => time.toFixed(0)).join(' / ')} ms`);
+        runs.push(median(times));
       }
       runs.sort((a, b) => a - b);
       results.push({
@@ -77,11 +107,44 @@ async function bench(kind: DatabaseKind): Promise<void> {
         target,
         medianMs: runs[Math.floor(runs.length / 2)] ?? 0,
         maxMs: runs.at(-1) ?? 0,
+        medianCpuMs: median(cpus),
+        medianWaitMs: median(waits),
       });
     }
   } finally {
     await drop();
   }
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+/**
+ * The threads that do a coverage's work: Node's main thread (PGlite runs in it) and, for PostgreSQL,
+ * the backends of the pool's connections (the server runs on this machine).
+ */
+async function threadsOf(db: Db, kind: DatabaseKind): Promise<string[]> {
+  if (kind === 'pglite') return ['/proc/self/schedstat'];
+  const { rows } = await sql<{ pid: number }>`
+    SELECT pid FROM pg_stat_activity WHERE datname = current_database()`.execute(db);
+  return ['/proc/self/schedstat', ...rows.map((row) => `/proc/${row.pid}/schedstat`)];
+}
+
+/**
+ * Nanoseconds on a core and queued for one, summed over the threads (/proc/…/schedstat): on a machine
+ * shared with other work the CPU time says what the query costs, the queueing what the load adds.
+ */
+async function schedulerTimes(paths: readonly string[]): Promise<{ cpuMs: number; waitMs: number }> {
+  let cpuMs = 0;
+  let waitMs = 0;
+  for (const path of paths) {
+    const [onCpu = '0', queued = '0'] = (await readFile(path, 'utf8').catch(() => '0 0')).trim().split(' ');
+    cpuMs += Number(onCpu) / 1e6;
+    waitMs += Number(queued) / 1e6;
+  }
+  return { cpuMs, waitMs };
 }
 
 /** 10 administrations of 20 units, the employees spread over them, 20 courses, ~70 % completed. */

@@ -23,7 +23,7 @@ describe('attachments', () => {
       await page.getByRole('heading', { level: 1, name: 'Rapportera händelse' }).waitFor();
       await page.getByRole('radio', { name: 'Händelse', exact: true }).check();
       await page.getByRole('checkbox', { name: 'Hot', exact: true }).check();
-      await page.getByLabel('Var hände det?').fill('Sociala medier');
+      await page.getByLabel('Annan plats').fill('Sociala medier');
       await page.getByLabel('I vilket sammanhang?').selectOption({ label: 'Digital kanal' });
       await page.getByLabel('Vad hände?').fill('Jag fick ett hotfullt meddelande efter mötet. Skärmbild bifogad.');
 
@@ -98,6 +98,23 @@ describe('attachments', () => {
       await attachments.getByRole('status').filter({ hasText: 'Bilagan är tillagd.' }).waitFor();
       await attachments.getByRole('link', { name: 'kvitto polisanmälan.pdf' }).waitFor();
       await assertNoAxeViolations(page, 'the incident page after adding an attachment');
+
+      // It was the wrong receipt: the manager removes it, after a second question.
+      await attachments.getByRole('button', { name: 'Ta bort kvitto polisanmälan.pdf' }).click();
+      const question = attachments.getByText('Ta bort kvitto polisanmälan.pdf? Filen raderas för gott.', {
+        exact: false,
+      });
+      await question.waitFor();
+      assert.equal(await question.evaluate((element) => element === document.activeElement), true);
+      await assertNoAxeViolations(page, 'the question before an attachment is removed');
+      await attachments.getByRole('button', { name: 'Ja, ta bort' }).click();
+      await attachments.getByRole('status').filter({ hasText: 'Bilagan är borttagen.' }).waitFor();
+      await attachments.getByRole('link', { name: 'kvitto polisanmälan.pdf' }).waitFor({ state: 'detached' });
+      await attachments.getByRole('link', { name: 'skärmbild.png' }).waitFor();
+      const timeline = page.getByRole('region', { name: 'Tidslinje' });
+      await timeline.getByText('Bilaga borttagen').waitFor();
+      await timeline.getByText('kvitto polisanmälan.pdf').waitFor();
+      await assertNoAxeViolations(page, 'the incident page after removing an attachment');
     });
   });
 });

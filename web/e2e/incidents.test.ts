@@ -32,7 +32,10 @@ describe('incidents', () => {
       // The short form: kind, type, place, situation, channel and what happened; the time is now.
       await page.getByRole('radio', { name: 'Händelse', exact: true }).check();
       await page.getByRole('checkbox', { name: 'Hot', exact: true }).check();
-      await page.getByLabel('Var hände det?').fill('Receptionen, Jobbtorg City');
+      // The employee's own unit's sites are offered; a place of its own is described beside them.
+      const sites = await page.getByRole('combobox', { name: 'Var hände det?' }).locator('option').allTextContents();
+      assert.ok(sites.includes('Jobbtorg City'), sites.join());
+      await page.getByLabel('Annan plats').fill('Receptionen, Jobbtorg City');
       await page.getByLabel('I vilket sammanhang?').selectOption({ label: 'Besök utan tidsbokning (drop-in)' });
       await page.getByLabel('Hur kom hotet fram?').selectOption({ label: 'Personligen' });
 
@@ -136,7 +139,7 @@ describe('incidents', () => {
       await page.getByRole('heading', { level: 1, name: 'Rapportera händelse' }).waitFor();
       await page.getByRole('radio', { name: 'Tillbud', exact: true }).check();
       await page.getByRole('checkbox', { name: 'Våld', exact: true }).check();
-      await page.getByLabel('Var hände det?').fill('Mötesrummet på plan 2');
+      await page.getByLabel('Annan plats').fill('Mötesrummet på plan 2');
       await page.getByLabel('I vilket sammanhang?').selectOption({ label: 'Möte' });
       await page.getByLabel('Vad hände?').fill('En deltagare knuffade mig mot dörrkarmen när mötet slutade.');
 
@@ -202,7 +205,7 @@ describe('incidents', () => {
       await page.getByRole('radio', { name: 'Riskobservation', exact: true }).check();
       await page.getByRole('checkbox', { name: 'Annat', exact: true }).check();
       await when.fill('2026-01-15T08:30');
-      await page.getByLabel('Var hände det?').fill('Personalingången');
+      await page.getByLabel('Annan plats').fill('Personalingången');
       await page.getByLabel('I vilket sammanhang?').selectOption({ label: 'Annat' });
       await page.getByLabel('Vad hände?').fill('Dörren till personalingången går inte i lås.');
       await page.getByRole('button', { name: 'Skicka rapporten' }).click();

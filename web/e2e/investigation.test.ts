@@ -18,7 +18,7 @@ describe('investigation', () => {
       await page.getByRole('heading', { level: 1, name: 'Rapportera händelse' }).waitFor();
       await page.getByRole('radio', { name: 'Händelse', exact: true }).check();
       await page.getByRole('checkbox', { name: 'Hot', exact: true }).check();
-      await page.getByLabel('Var hände det?').fill('Receptionen');
+      await page.getByLabel('Annan plats').fill('Receptionen');
       await page.getByLabel('I vilket sammanhang?').selectOption({ label: 'Besök utan tidsbokning (drop-in)' });
       await page.getByLabel('Hur kom hotet fram?').selectOption({ label: 'Personligen' });
       await page.getByLabel('Vad hände?').fill('En besökare sa att han skulle vänta på mig efter jobbet.');

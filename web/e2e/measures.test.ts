@@ -98,6 +98,19 @@ describe('measures and action plans', () => {
       await page.getByRole('region', { name: 'Historik' }).getByText(/Klar/).waitFor();
       await assertNoAxeViolations(page, 'the measure marked done');
 
+      // Evidence of completion: the order for the code lock as a PDF, listed as a download link.
+      const evidence = page.getByRole('region', { name: 'Underlag' });
+      await evidence.getByText('Inget underlag ännu.').waitFor();
+      await evidence.getByLabel('Bifoga bilder eller PDF').setInputFiles({
+        name: 'beställning kodlås.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.from('%PDF-1.4\n%%EOF\n'),
+      });
+      await evidence.getByRole('button', { name: 'Lägg till underlag' }).click();
+      await evidence.getByRole('status').filter({ hasText: 'Underlaget är tillagt.' }).waitFor();
+      await evidence.getByRole('link', { name: 'beställning kodlås.pdf' }).waitFor();
+      await assertNoAxeViolations(page, 'the measure with its evidence');
+
       await page.goto(browserTest.url('/atgarder'));
       await page.getByRole('heading', { level: 1, name: 'Mina åtgärder' }).waitFor();
       await page.getByRole('link', { name: 'Lås på personalingången i Järva' }).waitFor();

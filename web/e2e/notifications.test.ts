@@ -108,4 +108,49 @@ describe('notifications', () => {
       await assertNoAxeViolations(page, 'the notifications page at 360 px, all read');
     });
   });
+
+  test('an overdue measure reminds its owner: the reminder is listed and its link opens the measure', async () => {
+    await browserTest.withPage({ signedInAs: 'manager', context: desktop }, async (page) => {
+      const { personId, unitId } = await page.evaluate(async () => {
+        const me = await (await fetch('/api/auth/me')).json();
+        const units = (await (await fetch('/api/org-units')).json()).items as { id: string; code: string }[];
+        return { personId: me.personId as string, unitId: units.find((unit) => unit.code === 'AMF-JT-CITY')?.id };
+      });
+      const title = 'Besöksrummet får en andra utgång';
+      // Due two days ago: the overdue reminder's morning has passed, so the queue fires it at once.
+      const dueOn = new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);
+      const { status, data } = await postFromPage(page, '/api/measures', {
+        title,
+        category: 'access_control',
+        ownerPersonId: personId,
+        orgUnitId: unitId,
+        dueOn,
+      });
+      assert.equal(status, 201, JSON.stringify(data));
+      const measureId = (data as { id: string }).id;
+      for (let waited = 0; waited < 20_000; waited += 250) {
+        const listed = await page.evaluate(
+          async (id) =>
+            ((await (await fetch('/api/notifications')).json()).items as { subject: { id: string } }[]).some(
+              (item) => item.subject.id === id,
+            ),
+          measureId,
+        );
+        if (listed) break;
+        await page.waitForTimeout(250);
+      }
+
+      await page.goto(browserTest.url('/aviseringar'));
+      await page.getByRole('heading', { level: 1, name: 'Aviseringar' }).waitFor();
+      const link = page.getByRole('link', { name: /^Påminnelse: en åtgärd har passerat sitt slutdatum – / });
+      await link.waitFor();
+      await notificationsLink(page, 'Aviseringar (1 oläst)').waitFor();
+      await assertNoAxeViolations(page, 'the notifications page with a reminder');
+
+      await link.click();
+      await page.getByRole('heading', { level: 1, name: title }).waitFor();
+      assert.equal(new URL(page.url()).pathname, `/atgarder/${measureId}`);
+      await assertNoAxeViolations(page, 'the measure opened from its reminder');
+    });
+  });
 });

@@ -21,6 +21,9 @@ describe('protection programme', () => {
         .click();
       await page.getByRole('heading', { level: 1, name: 'Skyddsprogram för särskilt arvoderade' }).waitFor();
       await assertNoAxeViolations(page, 'the programme overview');
+      // The training comes from Training's completions; a date typed before that stays, marked.
+      await page.getByRole('row').filter({ hasText: 'inskrivet datum från före kopplingen' }).first().waitFor();
+      assert.equal(await page.getByRole('row').filter({ hasText: 'inskrivet datum' }).count(), 1);
 
       // The demo's Vänsterpartiet official was enrolled without a conversation: due now.
       const row = page.getByRole('row').filter({ has: page.getByRole('cell', { name: 'V', exact: true }) });
@@ -96,6 +99,25 @@ describe('protection programme', () => {
       await page.getByRole('status').filter({ hasText: 'Övningen är sparad.' }).waitFor();
       await row.getByText(stockholmDate(new Date())).waitFor();
       await assertNoAxeViolations(page, 'the drills after recording one');
+
+      // The drill's lessons are followed up by a measure decided on the drill's page.
+      await page
+        .getByRole('region', { name: 'Registrerade övningar' })
+        .getByRole('link', { name: 'Inrymning, Jobbtorg City' })
+        .click();
+      await page.getByRole('heading', { level: 1, name: /^Inrymning, Jobbtorg City/ }).waitFor();
+      const measures = page.getByRole('region', { name: 'Åtgärder' });
+      await measures.getByLabel('Åtgärd', { exact: true }).fill('Öva inrymning med besökare i receptionen');
+      await measures.getByLabel('Ansvarig').selectOption({ index: 1 });
+      await measures.getByLabel('Klart senast').fill(stockholmDate(new Date(Date.now() + 30 * 86_400_000)));
+      await measures.getByRole('button', { name: 'Lägg till åtgärden' }).click();
+      await measures.getByRole('status').filter({ hasText: 'Åtgärden är tillagd.' }).waitFor();
+      await measures.getByRole('listitem').filter({ hasText: 'Öva inrymning med besökare i receptionen' }).waitFor();
+      await assertNoAxeViolations(page, "a drill's page with a measure");
+      assert.ok(
+        await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth),
+        "the drill's page fits a 360 px phone",
+      );
     });
   });
 });

@@ -34,7 +34,9 @@ describe('each role', () => {
             await navigation.getByRole('link', { name: label, exact: true }).click();
             const heading = page.getByRole('heading', { level: 1 });
             await heading.waitFor();
-            await page.getByRole('status').filter({ hasText: 'Laddar' }).waitFor({ state: 'detached' });
+            // A page may load several parts at once: wait until none says it is loading.
+            const loading = page.getByRole('status').filter({ hasText: 'Laddar' });
+            while ((await loading.count()) > 0) await loading.first().waitFor({ state: 'detached' });
             assert.match(await page.title(), / – Värn$/, `the page ${label} has no title of its own`);
             assert.equal(await page.getByRole('alert').count(), 0, `${label} shows an error for ${login.role}`);
             await assertNoAxeViolations(page, `${label} as ${login.role}`);

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { describe, test } from 'node:test';
 import { assertNoAxeViolations } from './support/accessibility.ts';
 import { setUpBrowserTest } from './support/browser-test.ts';
@@ -125,6 +126,87 @@ describe('security walks', () => {
       assert.equal(await page.getByRole('button', { name: /Skapa åtgärd/ }).count(), 0);
       assert.equal(await scrollsSideways(page), false, 'the walk scrolls sideways at 360 px');
       await assertNoAxeViolations(page, 'the walk read by the safety representative');
+    });
+  });
+
+  test('a coordinator adds a photo to an answer; it is kept with the walk and downloaded through the app', async () => {
+    // The smallest valid PNG: one transparent pixel.
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    await browserTest.withPage({ signedInAs: 'security_coordinator', context: tablet }, async (page) => {
+      await openFromMenu(page, 'Skyddsronder');
+      await page.getByLabel('Organisationsdel').selectOption({ label: 'Arbetsmarknadsförvaltningen' });
+      await page
+        .getByRole('row', { name: /Jobbtorg City/ })
+        .getByRole('link', { name: 'Jobbtorg City' })
+        .click();
+      await page.getByLabel('Checklista').selectOption({ label: 'Skyddsrond kontor med reception' });
+      await page.getByRole('button', { name: 'Starta skyddsronden' }).click();
+      await page.getByText(/^Fråga 1 av \d+$/).waitFor();
+
+      // A PDF is not a photo: refused at once, nothing sent.
+      await page.getByLabel('Foto').setInputFiles({ name: 'lista.pdf', mimeType: 'application/pdf', buffer: png });
+      await page.getByText('lista.pdf är inte en bild', { exact: false }).waitFor();
+      await assertNoAxeViolations(page, 'a refused photo');
+      await page.getByLabel('Foto').setInputFiles({ name: 'entren.png', mimeType: 'image/png', buffer: png });
+      await page.getByText('Vald bild: entren.png. Den sparas med svaret.').waitFor();
+      await page.getByRole('radio', { name: 'Ok' }).check();
+      await page.getByRole('button', { name: 'Spara och nästa' }).click();
+      await page.getByText(/^Fråga 2 av \d+$/).waitFor();
+      await page.getByRole('button', { name: 'Föregående' }).click();
+      await page.getByText(/^Fråga 1 av \d+$/).waitFor();
+      await page.getByRole('link', { name: 'entren.png' }).waitFor();
+      await assertNoAxeViolations(page, 'a question with its saved photo');
+
+      await page.getByRole('button', { name: 'Till sammanfattningen' }).click();
+      const link = page.getByRole('link', { name: /^Foto: / });
+      const download = page.waitForEvent('download');
+      await link.click();
+      const file = await download;
+      assert.equal(file.suggestedFilename(), 'entren.png');
+      assert.deepEqual(await readFile(await file.path()), png);
+      await assertNoAxeViolations(page, 'the summary with a photo');
+    });
+  });
+
+  test('without network the walk goes on: answers wait on the tablet and are saved once it is back', async () => {
+    await browserTest.withPage({ signedInAs: 'security_coordinator', context: tablet }, async (page) => {
+      await openFromMenu(page, 'Skyddsronder');
+      await page.getByLabel('Organisationsdel').selectOption({ label: 'Arbetsmarknadsförvaltningen' });
+      await page
+        .getByRole('row', { name: /Jobbtorg Söderort/ })
+        .getByRole('link', { name: 'Jobbtorg Söderort' })
+        .click();
+      await page.getByLabel('Checklista').selectOption({ label: 'Skyddsrond kontor med reception' });
+      await page.getByRole('button', { name: 'Starta skyddsronden' }).click();
+      await page.getByText(/^Fråga 1 av \d+$/).waitFor();
+      const walkUrl = page.url();
+
+      // Down in the basement.
+      await page.context().setOffline(true);
+      await page.getByRole('radio', { name: 'Ok' }).check();
+      await page.getByRole('button', { name: 'Spara och nästa' }).click();
+      await page.getByText(/^Fråga 2 av \d+$/).waitFor();
+      await page.getByText('1 svar är sparat på enheten och skickas när nätet är tillbaka.').waitFor();
+      await page.getByRole('radio', { name: 'Avvikelse' }).check();
+      await page.getByLabel('Beskriv avvikelsen').fill('Ingen väg bort från disken.');
+      await page.getByRole('button', { name: 'Spara och nästa' }).click();
+      await page.getByText(/^Fråga 3 av \d+$/).waitFor();
+      await page.getByText('2 svar är sparade på enheten och skickas när nätet är tillbaka.').waitFor();
+      await assertNoAxeViolations(page, 'a walk with answers kept on the tablet');
+      await page.getByRole('button', { name: 'Föregående' }).click();
+      assert.equal(await page.getByLabel('Beskriv avvikelsen').inputValue(), 'Ingen väg bort från disken.');
+
+      // Back upstairs: the answers are sent, and the server has them.
+      await page.context().setOffline(false);
+      await page.getByText(/svar är sparade? på enheten/).waitFor({ state: 'detached' });
+      await page.goto(walkUrl);
+      await page.getByRole('button', { name: 'Till sammanfattningen' }).click();
+      await page.getByRole('heading', { name: '1 avvikelse' }).waitFor();
+      await page.getByText('Ingen väg bort från disken.').first().waitFor();
+      await assertNoAxeViolations(page, 'the summary after the answers were sent');
     });
   });
 });

@@ -156,4 +156,37 @@ describe('threat cases', () => {
       await page.getByRole('region', { name: 'Översikt' }).getByText('Nivå: Akut').waitFor();
     });
   });
+
+  test('a manager protects a site and the security department an elected official', async () => {
+    await browserTest.withPage({ signedInAs: 'manager', context: desktop }, async (page) => {
+      await page.goto(browserTest.url('/hotbild/nytt'));
+      await page.getByRole('heading', { level: 1, name: 'Nytt hotbildsärende' }).waitFor();
+      await page.getByLabel('Rubrik').fill('Hot mot Jobbtorg City');
+      await page.getByRole('radio', { name: 'En adress', exact: true }).check();
+      // No official is in a manager's unit: that choice is not offered.
+      assert.equal(await page.getByRole('radio', { name: 'En förtroendevald', exact: true }).count(), 0);
+      await page.getByRole('button', { name: 'Skapa ärendet' }).click();
+      await page.getByRole('region', { name: 'Formuläret innehåller fel' }).getByText('Välj adress').waitFor();
+      await assertNoAxeViolations(page, 'the new case form protecting a site, with errors');
+      await page.getByLabel('Adressen som ska skyddas').selectOption({ label: 'Jobbtorg City, Kungsgatan 12' });
+      await page.getByRole('button', { name: 'Skapa ärendet' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Hot mot Jobbtorg City' }).waitFor();
+      const overview = page.getByRole('region', { name: 'Översikt' });
+      await overview.getByText('Jobbtorg City, Kungsgatan 12').waitFor();
+      await assertNoAxeViolations(page, 'a case protecting a site');
+    });
+    await browserTest.withPage({ signedInAs: 'security_department', context: phone }, async (page) => {
+      await page.goto(browserTest.url('/hotbild/nytt'));
+      await page.getByRole('heading', { level: 1, name: 'Nytt hotbildsärende' }).waitFor();
+      await page.getByLabel('Rubrik').fill('Hot mot borgarråd');
+      await page.getByRole('radio', { name: 'En förtroendevald', exact: true }).check();
+      await page.getByLabel('Den förtroendevalda som ska skyddas').selectOption({ label: 'Olof Politiker' });
+      assert.equal(await scrollsSideways(page), false, 'the new case form scrolls sideways at 360 px');
+      await assertNoAxeViolations(page, 'the new case form protecting an official, on a phone');
+      await page.getByRole('button', { name: 'Skapa ärendet' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Hot mot borgarråd' }).waitFor();
+      await page.getByRole('region', { name: 'Översikt' }).getByText('Olof Politiker').waitFor();
+      await assertNoAxeViolations(page, 'a case protecting an official, on a phone');
+    });
+  });
 });

@@ -3,6 +3,7 @@ import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { assertNoAxeViolations } from './support/accessibility.ts';
 import { setUpBrowserTest } from './support/browser-test.ts';
+import { selectOptionContaining } from './support/forms.ts';
 
 const phone = { viewport: { width: 360, height: 740 }, timezoneId: 'Europe/Stockholm' };
 
@@ -87,6 +88,59 @@ describe('training', () => {
       assert.match(text, /2\s+employee_number/);
       assert.match(text, /3\s+completed_on/);
       await assertNoAxeViolations(page, 'the import with its error report');
+    });
+  });
+
+  test('a coordinator enrols people, records a paper list and changes a course, on a phone', async () => {
+    await browserTest.withPage({ signedInAs: 'security_coordinator', context: phone }, async (page) => {
+      await page.goto(browserTest.url('/utbildning'));
+      await page.getByRole('link', { name: 'PDV – pågående dödligt våld' }).click();
+      await page.getByRole('link', { name: /Komvux Stockholm, Kista/ }).click();
+      await page.getByRole('heading', { level: 1, name: /^Tillfälle / }).waitFor();
+      const enrolment = page.getByRole('region', { name: 'Anmäl deltagare' });
+      await selectOptionContaining(enrolment.getByLabel('Visa personer i enheten'), 'SFI Stockholm');
+      const candidates = enrolment.getByRole('group', { name: /Vilka ska anmälas/ }).getByRole('checkbox');
+      await candidates.first().waitFor();
+      await candidates.first().check();
+      await enrolment.getByText('1 person vald.').waitFor();
+      await assertNoAxeViolations(page, 'the enrolment with a person chosen');
+      assert.ok(await fitsThePhone(page), 'the occasion fits a 360 px phone');
+      await enrolment.getByRole('button', { name: 'Anmäl' }).click();
+      await page.getByRole('status').getByText('1 person är anmäld.').waitFor();
+      const attendance = page.getByRole('group', { name: /Kryssa för dem som deltog \(5 anmälda\)/ });
+      await attendance.waitFor();
+
+      await page.getByRole('link', { name: 'Till kursen' }).click();
+      await page.getByRole('link', { name: 'Registrera från närvarolista' }).click();
+      await page.getByRole('heading', { level: 1, name: /^Närvarolista: PDV/ }).waitFor();
+      await selectOptionContaining(page.getByLabel('Visa personer i enheten'), 'SFI Stockholm');
+      const chooseAll = page.getByRole('button', { name: /^Välj alla \d+ som visas$/ });
+      await chooseAll.waitFor();
+      const shown = Number((await chooseAll.innerText()).match(/\d+/)?.[0]);
+      await chooseAll.click();
+      await page.getByText(`${shown} personer valda.`).waitFor();
+      const yesterday = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(
+        new Date(Date.now() - 86_400_000),
+      );
+      await page.getByLabel('Datum då kursen genomfördes').fill(yesterday);
+      await assertNoAxeViolations(page, 'the paper attendance list');
+      assert.ok(await fitsThePhone(page), 'the paper list fits a 360 px phone');
+      await page.getByRole('button', { name: 'Registrera genomförda' }).click();
+      await page.getByRole('status').getByText(`${shown} genomförda kurser är registrerade.`).waitFor();
+
+      await page.getByRole('link', { name: 'Till kursen' }).click();
+      await page.getByRole('link', { name: 'Ändra kursen' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Ändra kursen PDV – pågående dödligt våld' }).waitFor();
+      await page.getByLabel(/^Giltighet i månader/).fill('36');
+      await page
+        .getByRole('group', { name: /Målgrupp: roller/ })
+        .getByLabel('Chef', { exact: true })
+        .check();
+      await assertNoAxeViolations(page, 'the course form');
+      assert.ok(await fitsThePhone(page), 'the course form fits a 360 px phone');
+      await page.getByRole('button', { name: 'Spara' }).click();
+      await page.getByRole('heading', { level: 1, name: 'PDV – pågående dödligt våld' }).waitFor();
+      await page.getByText('Gäller i 36 månader').waitFor();
     });
   });
 });

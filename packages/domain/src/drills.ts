@@ -42,6 +42,10 @@ export const drillSchema = z.object({
   id: idSchema,
   siteId: idSchema,
   siteName: z.string(),
+  /** The site's unit: the scope of the drill and of its follow-up measures. */
+  unitId: idSchema,
+  /** Whether the reader plans drills of the site, and so decides its measures. */
+  mayManage: z.boolean(),
   kind: z.enum(drillKinds),
   plannedOn: z.string().nullable(),
   heldOn: z.string().nullable(),

@@ -5,15 +5,15 @@ import { idSchema } from './text.ts';
  * What may be attached to an incident: photos (JPEG, PNG, WebP, HEIC/HEIF from iPhones, GIF) and PDFs.
  * The server decides by the file's first bytes, never by its name or the browser's claim.
  */
-export const attachmentMediaTypes = [
+export const photoMediaTypes = [
   'image/jpeg',
   'image/png',
   'image/webp',
   'image/heic',
   'image/heif',
   'image/gif',
-  'application/pdf',
 ] as const;
+export const attachmentMediaTypes = [...photoMediaTypes, 'application/pdf'] as const;
 export type AttachmentMediaType = (typeof attachmentMediaTypes)[number];
 
 /** The file input's `accept`: the types, and HEIC's extensions for browsers that do not know its type. */
@@ -30,6 +30,8 @@ export const attachmentSchema = z.object({
   byteSize: z.number().int(),
   uploadedAt: z.string(),
   uploadedBy: z.string().nullable(),
+  /** Whether the reader may remove it: its uploader and the incident's handlers, while not closed. */
+  canRemove: z.boolean(),
 });
 export type Attachment = z.infer<typeof attachmentSchema>;
 
@@ -55,15 +57,15 @@ export function attachmentFileNameOf(sent: string | undefined): string {
 }
 
 /**
- * Why a chosen file cannot be sent, judged by the browser's idea of it (the server checks the content
+ * Why a chosen file cannot be sent (an incident's attachment unless other types are given), judged by the browser's idea of it (the server checks the content
  * again): not a known type, empty, or too large; null when it may be sent.
  */
 export function attachmentRefusalOf(
   file: { name: string; type: string; size: number },
   maxBytes: number,
+  mediaTypes: readonly string[] = attachmentMediaTypes,
 ): 'wrong_type' | 'empty' | 'too_large' | null {
-  const isKnownType =
-    (attachmentMediaTypes as readonly string[]).includes(file.type) || /\.(heic|heif)$/i.test(file.name);
+  const isKnownType = mediaTypes.includes(file.type) || /\.(heic|heif)$/i.test(file.name);
   if (!isKnownType) return 'wrong_type';
   if (file.size === 0) return 'empty';
   return file.size > maxBytes ? 'too_large' : null;

@@ -13,6 +13,8 @@ export const incidentEventKinds = [
   'measure_status_changed',
   'authority_notified',
   'work_injury_reported',
+  /** An attachment was removed; the text is its file name, so the removal stays visible. */
+  'attachment_removed',
 ] as const;
 export type IncidentEventKind = (typeof incidentEventKinds)[number];
 

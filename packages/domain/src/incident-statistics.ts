@@ -1,7 +1,8 @@
 import { TZDate } from '@date-fns/tz';
 import { addDays, addMonths, differenceInCalendarMonths, format, startOfMonth, subMonths } from 'date-fns';
 import { z } from 'zod';
-import { incidentContexts, incidentKinds, incidentTypes } from './incidents.ts';
+import { addDays as addCalendarDays, addMonths as addCalendarMonths } from './calendar.ts';
+import { clockSkewMs, incidentContexts, incidentKinds, incidentTypes } from './incidents.ts';
 import { idSchema } from './text.ts';
 import { localized } from './validation.ts';
 
@@ -93,6 +94,36 @@ export function statisticsPeriod(
     monthStarts.push(new Date(month.getTime()));
   }
   return { from, to, startsAt, endsBefore, months, monthStarts };
+}
+
+/**
+ * The period cut into its whole Stockholm months (`first` and `last` as 'YYYY-MM-01', null when no
+ * month is whole) and the days before and after them (`partial`, dates both included): the whole
+ * months can be counted from a monthly rollup, the partial days only from the incidents. A period
+ * that ends after the latest time a report may carry (`now` plus the clock skew allowed) takes the
+ * rest of its last month as whole: nothing can have occurred in it yet, so "the last 12 months" up to
+ * today is 12 whole months.
+ */
+export function splitStatisticsPeriod(
+  period: Pick<StatisticsPeriod, 'from' | 'to' | 'endsBefore'>,
+  now = new Date(),
+): {
+  wholeMonths: { first: string; last: string } | null;
+  partial: { from: string; to: string }[];
+} {
+  const { from } = period;
+  const isOpenEnded = period.endsBefore.getTime() >= now.getTime() + clockSkewMs;
+  const to = isOpenEnded ? addCalendarDays(addCalendarMonths(`${period.to.slice(0, 7)}-01`, 1), -1) : period.to;
+  const firstWhole = from.endsWith('-01') ? from : addCalendarMonths(`${from.slice(0, 7)}-01`, 1);
+  const afterLastWhole = `${addCalendarDays(to, 1).slice(0, 7)}-01`;
+  if (firstWhole >= afterLastWhole) return { wholeMonths: null, partial: [{ from, to }] };
+  return {
+    wholeMonths: { first: firstWhole, last: addCalendarMonths(afterLastWhole, -1) },
+    partial: [
+      ...(from < firstWhole ? [{ from, to: addCalendarDays(firstWhole, -1) }] : []),
+      ...(afterLastWhole <= to ? [{ from: afterLastWhole, to }] : []),
+    ],
+  };
 }
 
 const countSchema = z.number().int().min(0);

@@ -38,8 +38,11 @@ export type IncidentKind = (typeof incidentKinds)[number];
 export type IncidentType = (typeof incidentTypes)[number];
 export type IncidentStatus = (typeof incidentStatuses)[number];
 
-/** Reports may be dated a few minutes ahead: phones' clocks drift. */
-const clockSkewMs = 5 * 60_000;
+/**
+ * Reports may be dated a few minutes ahead: phones' clocks drift. No later time is accepted, which
+ * the statistics rely on (nothing has occurred after now plus this).
+ */
+export const clockSkewMs = 5 * 60_000;
 
 const placeSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('site'), siteId: idSchema }),

@@ -19,6 +19,7 @@ export * from './risk-analyses.ts';
 export * from './roles.ts';
 export * from './security-walk-templates.ts';
 export * from './security-walks.ts';
+export * from './site-protection.ts';
 export * from './text.ts';
 export * from './threat-cases.ts';
 export * from './training.ts';

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { pageQuerySchema } from './pagination.ts';
 
 /** The app's job queues (pg-boss): e-mail sending, acknowledgement reminders, threat-case reviews,
- * unanswered escalations of risk analyses, training renewal reminders and measure reminders. */
+ * unanswered escalations of risk analyses, training renewal reminders, measure reminders and the
+ * protection programme's conversation reminders. */
 export const jobQueues = [
   'email',
   'incident_reminder',
@@ -10,6 +11,7 @@ export const jobQueues = [
   'risk_analysis_escalation',
   'training_reminder',
   'measure_reminder',
+  'conversation_reminder',
 ] as const;
 export type JobQueueName = (typeof jobQueues)[number];
 

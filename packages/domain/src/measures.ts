@@ -1,5 +1,6 @@
-import { TZDate } from '@date-fns/tz';
 import { z } from 'zod';
+import { addDays, stockholmMorning } from './calendar.ts';
+import { attachmentMediaTypes } from './incident-attachments.ts';
 import { pageQuerySchema } from './pagination.ts';
 import { freeText, idSchema, nameText } from './text.ts';
 import { localized } from './validation.ts';
@@ -196,6 +197,25 @@ export const measureDetailSchema = z.object({
 });
 export type MeasureDetail = z.infer<typeof measureDetailSchema>;
 
+/**
+ * Evidence of completion as files (a photo of the new lock, the signed order): the same types as an
+ * incident's attachments, at most `maxPerMeasure` per measure. Its content is fetched separately, and
+ * that read is audited.
+ */
+export const measureEvidenceLimits = { maxPerMeasure: 10 } as const;
+export const measureEvidenceSchema = z.object({
+  id: idSchema,
+  fileName: z.string(),
+  mediaType: z.enum(attachmentMediaTypes),
+  byteSize: z.number().int(),
+  uploadedAt: z.string(),
+  uploadedBy: z.string(),
+});
+export type MeasureEvidence = z.infer<typeof measureEvidenceSchema>;
+export const measureEvidenceListSchema = z.object({ items: z.array(measureEvidenceSchema) });
+export type MeasureEvidenceList = z.infer<typeof measureEvidenceListSchema>;
+export const measureEvidenceParamsSchema = z.strictObject({ id: idSchema, fileId: idSchema });
+
 const booleanQuery = z.enum(['true', 'false']).transform((value) => value === 'true');
 /** Filters of the measure lists; ordered by due date, keyset-paginated. */
 export const measureListQuerySchema = pageQuerySchema.extend({
@@ -260,6 +280,5 @@ export const measureStatusLabelsSv: Record<MeasureStatus, string> = {
 
 /** When a measure's reminder fires: 08:00 in Stockholm, `offsetDays` from the due date. */
 export function measureReminderAt(dueOn: string, offsetDays: number): Date {
-  const [year, month, day] = dueOn.split('-').map(Number) as [number, number, number];
-  return new Date(new TZDate(year, month - 1, day + offsetDays, 8, 0, 0, 'Europe/Stockholm').getTime());
+  return stockholmMorning(addDays(dueOn, offsetDays));
 }

@@ -46,6 +46,8 @@ export const siteSchema = z.object({
   description: z.string(),
 });
 export type Site = z.infer<typeof siteSchema>;
+/** The sites a reporter may name as an incident's place (not paged: a unit's neighbourhood is short). */
+export const reportingSitesSchema = z.array(siteSchema);
 
 export const postalCodeSchema = z
   .string()

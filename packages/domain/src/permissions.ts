@@ -33,6 +33,7 @@ export const permissions = [
   'risk_analyses.read',
   'risk_analyses.manage',
   'risk_analyses.answer_escalation',
+  'risk_analyses.read_unanswered_escalation',
   'protection_programme.read',
   'protection_programme.manage',
   'protection_programme.read_notes',
@@ -146,7 +147,9 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
     // Its own party's officials (the grant's party scope): instruction, training, conversations, due dates.
     'protection_programme.read',
   ],
-  duty_officer: ['organisation.read', 'sites.read'],
+  // The duty officer is told of an escalation the security department has not answered in time, so
+  // that someone chases an answer before the activity: they may open that analysis while it waits.
+  duty_officer: ['organisation.read', 'sites.read', 'risk_analyses.read_unanswered_escalation'],
   // The programme's follow-up holds counts per party, never names.
   board_reader: ['organisation.read', statistics, 'protection_programme.follow_up'],
   administrator: [

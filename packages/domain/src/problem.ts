@@ -61,6 +61,16 @@ export const problemCatalog = {
     sv: 'Avvikelsen har redan blivit en åtgärd.',
     en: 'The deviation has already become a measure.',
   },
+  incident_closed: {
+    status: 409,
+    sv: 'Händelsen är avslutad. Dess bilagor kan inte tas bort förrän den öppnas igen.',
+    en: 'The incident is closed. Its attachments cannot be removed unless it is reopened.',
+  },
+  site_protection_changed: {
+    status: 409,
+    sv: 'Någon har sparat skyddsprofilen efter att du öppnade den. Ladda om och gör ändringen igen.',
+    en: 'Someone saved the protection profile after you opened it. Reload and make your change again.',
+  },
   payload_too_large: { status: 413, sv: 'Begäran är för stor.', en: 'The request is too large.' },
   unsupported_media_type: {
     status: 415,

@@ -50,13 +50,47 @@ export function nextConversationDueOn(input: {
   return input.neededBy && input.neededBy < regular ? input.neededBy : regular;
 }
 
+/** Where an official's training date comes from: Training's completions, or typed before they were linked. */
+export const programmeTrainingSources = ['completion', 'typed'] as const;
+export type ProgrammeTrainingSource = (typeof programmeTrainingSources)[number];
+
+/**
+ * An official's programme training. A completion of the programme's course decides when there is
+ * one: trained while it is valid. A date typed before the link counts only when no completion exists
+ * (it has no validity of its own, so it stays "trained" until a completion replaces it).
+ */
+export function programmeTrainingOf(
+  input: { completedOn: string | null; validUntil: string | null; typedOn: string | null },
+  today: string,
+): {
+  trainingCompletedOn: string | null;
+  trainingValidUntil: string | null;
+  trainingSource: ProgrammeTrainingSource | null;
+  isTrained: boolean;
+} {
+  if (input.completedOn) {
+    return {
+      trainingCompletedOn: input.completedOn,
+      trainingValidUntil: input.validUntil,
+      trainingSource: 'completion',
+      isTrained: input.validUntil === null || input.validUntil >= today,
+    };
+  }
+  if (input.typedOn) {
+    return { trainingCompletedOn: input.typedOn, trainingValidUntil: null, trainingSource: 'typed', isTrained: true };
+  }
+  return { trainingCompletedOn: null, trainingValidUntil: null, trainingSource: null, isTrained: false };
+}
+
 export const programmeEnrolmentInputSchema = z.strictObject({ personId: idSchema });
 export type EnrolmentInput = z.input<typeof programmeEnrolmentInputSchema>;
 
-/** The dated ticks and the sooner conversation date; null clears one. */
+/**
+ * The instruction's dated tick and the sooner conversation date; null clears one. The training is
+ * not typed here: it is the official's completion of the programme's course in Training.
+ */
 export const enrolmentStatusInputSchema = z.strictObject({
   instructionReadOn: pastDate().nullable(),
-  trainingCompletedOn: pastDate().nullable(),
   conversationNeededBy: z.iso.date().nullable(),
 });
 export type EnrolmentStatusInput = z.input<typeof enrolmentStatusInputSchema>;
@@ -126,7 +160,11 @@ export const enrolmentSummarySchema = z.object({
   securityContactName: z.string().nullable(),
   enrolledOn: z.string(),
   instructionReadOn: z.string().nullable(),
+  /** The latest completion of the programme's course, else a date typed before the link. */
   trainingCompletedOn: z.string().nullable(),
+  trainingValidUntil: z.string().nullable(),
+  trainingSource: z.enum(programmeTrainingSources).nullable(),
+  isTrained: z.boolean(),
   lastConversationOfferedOn: z.string().nullable(),
   lastConversationHeldOn: z.string().nullable(),
   conversationNeededBy: z.string().nullable(),

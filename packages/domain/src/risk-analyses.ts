@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageQuerySchema, pageSchema } from './pagination.ts';
 import type { LocalizedText } from './problem.ts';
 import { freeText, idSchema, nameText } from './text.ts';
 import { localized } from './validation.ts';
@@ -399,17 +400,25 @@ export const riskAnalysisSchema = riskAnalysisSummarySchema.extend({
 });
 export type RiskAnalysis = z.infer<typeof riskAnalysisSchema>;
 
-/** The list: upcoming activities first (from today), or all when `includePast`. */
-export const riskAnalysisListQuerySchema = z.strictObject({
-  includePast: z
+const queryFlag = () =>
+  z
     .enum(['true', 'false'])
     .default('false')
-    .transform((value) => value === 'true'),
+    .transform((value) => value === 'true');
+
+/**
+ * The list: upcoming activities first (from today), or all when `includePast`; the latest activity
+ * first with `latestFirst` (what a recurring activity copies); a page at a time (keyset: `after` is
+ * the previous page's `nextCursor`).
+ */
+export const riskAnalysisListQuerySchema = pageQuerySchema.extend({
+  includePast: queryFlag(),
+  latestFirst: queryFlag(),
   status: z.enum(riskAnalysisStatuses).optional(),
 });
 export type RiskAnalysisListQuery = z.infer<typeof riskAnalysisListQuerySchema>;
 
-export const riskAnalysisListSchema = z.object({ items: z.array(riskAnalysisSummarySchema) });
+export const riskAnalysisListSchema = pageSchema(riskAnalysisSummarySchema);
 
 /** Hours an escalation may wait for the security department's answer before it is escalated further. */
 export const escalationReminderHoursDefault = 4;

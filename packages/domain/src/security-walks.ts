@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { photoMediaTypes } from './incident-attachments.ts';
 import { measureCategories } from './measures.ts';
 import { freeText, idSchema, nameText } from './text.ts';
 import { localized } from './validation.ts';
@@ -164,6 +165,21 @@ export const walkAnswerStateSchema = z.object({
 });
 export type WalkAnswerState = z.infer<typeof walkAnswerStateSchema>;
 
+/** A walk's photos are pictures of the site: images only, no PDFs. */
+export const walkPhotoMediaTypes = photoMediaTypes;
+export const walkPhotoAccept = [...walkPhotoMediaTypes, '.heic', '.heif'].join(',');
+
+/** The one photo of an answer; its content is fetched separately, and that read is audited. */
+export const walkPhotoSchema = z.object({
+  id: idSchema,
+  questionKey: z.string(),
+  fileName: z.string(),
+  mediaType: z.enum(walkPhotoMediaTypes),
+  byteSize: z.number().int(),
+  uploadedAt: z.string(),
+});
+export type WalkPhoto = z.infer<typeof walkPhotoSchema>;
+
 export const securityWalkSummarySchema = z.object({
   id: idSchema,
   siteId: idSchema,
@@ -184,6 +200,7 @@ export const securityWalkSchema = z.object({
   participants: z.array(z.object({ name: z.string(), role: z.enum(walkParticipantRoles) })),
   template: checklistTemplateSchema,
   answers: z.array(walkAnswerStateSchema),
+  photos: z.array(walkPhotoSchema),
   summary: z.string(),
   finishedAt: z.string().nullable(),
   createdAt: z.string(),

@@ -1,5 +1,5 @@
-import { TZDate } from '@date-fns/tz';
 import { z } from 'zod';
+import { stockholmMorning } from './calendar.ts';
 import { concernRelations, incidentStatuses, incidentTypes, linkAssessments } from './incidents.ts';
 import { freeText, idSchema, nameText } from './text.ts';
 import { localized } from './validation.ts';
@@ -510,7 +510,11 @@ export type ThreatAssessment = z.infer<typeof threatAssessmentSchema>;
 export const threatCaseSchema = threatCaseSummarySchema.extend({
   protects: z.enum(protectedTargetKinds),
   siteId: idSchema.nullable(),
+  /** The protected site's name and address, when the case protects a site. */
+  siteName: z.string().nullable(),
   officialPersonId: idSchema.nullable(),
+  /** The protected official's name, when the case protects an elected official. */
+  officialName: z.string().nullable(),
   summary: z.string(),
   createdAt: z.string(),
   createdByName: z.string(),
@@ -577,8 +581,7 @@ export const accessCandidateSchema = z.object({ personId: idSchema, name: z.stri
 
 /** When a case's review reminder fires: 08:00 in Stockholm on the review date. */
 export function reviewReminderAt(reviewOn: string): Date {
-  const [year, month, day] = reviewOn.split('-').map(Number) as [number, number, number];
-  return new Date(new TZDate(year, month - 1, day, 8, 0, 0, 'Europe/Stockholm').getTime());
+  return stockholmMorning(reviewOn);
 }
 
 /** A unit the actor may open a case for. */

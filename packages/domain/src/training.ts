@@ -26,6 +26,8 @@ export const courseInputSchema = z.strictObject({
   /** Months a completion stays valid; null: it never expires. */
   validityMonths: z.number().int().min(1).max(240).nullable(),
   targetGroup: targetGroupSchema,
+  /** Its completions are the protection programme's personal security training (one course per city). */
+  isProgrammeTraining: z.boolean().default(false),
 });
 export type CourseInput = z.infer<typeof courseInputSchema>;
 export type CourseInputValues = z.input<typeof courseInputSchema>;
@@ -40,6 +42,7 @@ export const courseSchema = z.object({
     roles: z.array(roleSchema),
     officialCategories: z.array(officialCategorySchema),
   }),
+  isProgrammeTraining: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

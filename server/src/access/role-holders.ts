@@ -15,7 +15,21 @@ export async function findRoleHolders(
   resource: Pick<ScopedResource, 'orgUnitPath' | 'partyId'>,
 ): Promise<string[]> {
   if (roles.length === 0) return [];
-  const rows = await db
+  const rows = await roleHoldersQuery(db, tenantId, roles, resource).execute();
+  return rows.map((row) => row.personId);
+}
+
+/**
+ * The query of `findRoleHolders` (one `personId` column), to run as part of a larger statement.
+ * `roles` must not be empty.
+ */
+export function roleHoldersQuery(
+  db: Db,
+  tenantId: string,
+  roles: readonly Role[],
+  resource: Pick<ScopedResource, 'orgUnitPath' | 'partyId'>,
+) {
+  return db
     .selectFrom('roleGrants as grant')
     .innerJoin('people as person', 'person.id', 'grant.personId')
     .leftJoin('orgUnits as unit', 'unit.id', 'grant.orgUnitId')
@@ -41,7 +55,5 @@ export async function findRoleHolders(
           ? [builder.and([builder('grant.scopeKind', '=', 'party'), builder('grant.partyId', '=', partyId)])]
           : []),
       ]);
-    })
-    .execute();
-  return rows.map((row) => row.personId);
+    });
 }

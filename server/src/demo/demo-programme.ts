@@ -46,7 +46,9 @@ export async function seedDemoProgrammeAndDrills(db: Db, tenantId: string, secur
           partyId: official.partyId,
           enrolledOn: daysAgo(group.enrolledDaysAgo),
           instructionReadOn: daysAgo(group.enrolledDaysAgo - 7),
-          trainingCompletedOn: index === 0 ? daysAgo(group.enrolledDaysAgo - 30) : null,
+          // A date typed before the programme read Training's completions (the S official's training
+          // is a completion, see the demo's training).
+          typedTrainingCompletedOn: index === 0 && group.party === 'M' ? daysAgo(group.enrolledDaysAgo - 30) : null,
           enrolledByPersonId: securityPersonId,
         })
         .returning('id')

@@ -452,6 +452,7 @@ async function seedDemoTraining(transaction: Db, tenantId: string, unitId: (code
     name: string,
     validityMonths: number | null,
     targets: { units?: string[]; roles?: Role[]; categories?: ('specially_remunerated' | 'leisure')[] },
+    isProgrammeTraining = false,
   ) =>
     await transaction
       .insertInto('trainingCourses')
@@ -462,12 +463,18 @@ async function seedDemoTraining(transaction: Db, tenantId: string, unitId: (code
         targetOrgUnitIds: (targets.units ?? []).map(unitId),
         targetRoles: targets.roles ?? [],
         targetOfficialCategories: targets.categories ?? [],
+        isProgrammeTraining,
       })
       .returning(['id', 'validityMonths'])
       .executeTakeFirstOrThrow();
   const pdv = await course('PDV – pågående dödligt våld', 24, { units: ['AMF-UJC'] });
   const basics = await course('Hot och våld – grunder', 36, { units: ['AMF'] });
-  await course('Personlig säkerhet för förtroendevalda', 24, { categories: ['specially_remunerated'] });
+  const personalSecurity = await course(
+    'Personlig säkerhet för förtroendevalda',
+    24,
+    { categories: ['specially_remunerated'] },
+    true,
+  );
   await course('Den digitala kursen i personlig säkerhet', null, { categories: ['specially_remunerated', 'leisure'] });
   await course('Larmhantering', 12, { roles: ['duty_officer', 'security_department'] });
   await course('Första hjälpen', 36, { units: ['SLK'] });
@@ -498,12 +505,24 @@ async function seedDemoTraining(transaction: Db, tenantId: string, unitId: (code
   // SFI: three of four have PDV, one of them expiring within 90 days; Jobbtorg City has the basics.
   const sfi = await staffOf('AMF-SFI');
   const city = await staffOf('AMF-JT-CITY');
+  // One enrolled Social Democrat took the programme's personal security course 10 months ago.
+  const programmeOfficials = await transaction
+    .selectFrom('protectionEnrolments as enrolment')
+    .innerJoin('parties as party', 'party.id', 'enrolment.partyId')
+    .select('enrolment.personId')
+    .where('enrolment.tenantId', '=', tenantId)
+    .where('party.abbreviation', '=', 'S')
+    .orderBy('enrolment.enrolledOn')
+    .orderBy('enrolment.personId')
+    .limit(1)
+    .execute();
   await transaction
     .insertInto('trainingCompletions')
     .values([
       ...sfi.slice(0, 2).map((person) => completion(pdv, person.id, addMonths(today, -6))),
       ...sfi.slice(2, 3).map((person) => completion(pdv, person.id, addMonths(today, -23))),
       ...city.slice(0, 3).map((person) => completion(basics, person.id, addMonths(today, -14))),
+      ...programmeOfficials.map((official) => completion(personalSecurity, official.personId, addMonths(today, -10))),
     ])
     .execute();
   const occasion = await transaction

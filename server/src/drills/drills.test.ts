@@ -93,4 +93,52 @@ describeEachDatabase('drills', (kind) => {
     const partyOffice = await harness.signIn('party_security_contact');
     assert.equal((await partyOffice.get('/api/drill-sites')).statusCode, 403);
   });
+
+  test("a drill's lessons become follow-up measures; another site's or tenant's drill answers 404", async () => {
+    const manager = await harness.signIn('manager');
+    const recorded = await manager.post('/api/drills', drill('Jobbtorg City', { kind: 'lockdown' }));
+    assert.equal(recorded.statusCode, 201, recorded.body);
+    const cityDrill = recorded.json() as Drill;
+    assert.equal(cityDrill.mayManage, true);
+    const owner = await harness.db
+      .selectFrom('people')
+      .select('id')
+      .where('unitId', '=', cityDrill.unitId)
+      .orderBy('familyName')
+      .executeTakeFirstOrThrow();
+    const measure = {
+      title: 'Laga dörren mot gården',
+      description: 'Dörren gick trögt vid inrymningen.',
+      category: 'lock',
+      ownerPersonId: owner.id,
+      dueOn: stockholmDate(new Date(Date.now() + 30 * 86_400_000)),
+    };
+    const created = await manager.post(`/api/drills/${cityDrill.id}/measures`, measure);
+    assert.equal(created.statusCode, 201, created.body);
+    assert.equal(created.json().sourceKind, 'drill');
+    assert.equal(created.json().sourceId, cityDrill.id);
+    assert.equal(created.json().orgUnitId, cityDrill.unitId, "the site's unit is responsible");
+    const listed = (await manager.get(`/api/drills/${cityDrill.id}/measures`)).json();
+    assert.deepEqual(
+      listed.items.map((item: { title: string }) => item.title),
+      ['Laga dörren mot gården'],
+    );
+
+    // A drill at a school of another administration: its planners' only.
+    const department = await harness.signIn('security_department');
+    const school = await department.post('/api/drills', drill('Exempelgymnasiet'));
+    assert.equal(school.statusCode, 201, school.body);
+    const schoolDrillId = (school.json() as Drill).id;
+    const before = await countRows(harness.db, 'measures');
+    for (const client of [manager, await harness.signIn('security_coordinator')]) {
+      assert.equal((await client.get(`/api/drills/${schoolDrillId}`)).statusCode, 404);
+      assert.equal((await client.get(`/api/drills/${schoolDrillId}/measures`)).statusCode, 404);
+      assert.equal((await client.post(`/api/drills/${schoolDrillId}/measures`, measure)).statusCode, 404);
+    }
+    const stranger = await harness.signIn('manager', 'other');
+    assert.equal((await stranger.post(`/api/drills/${cityDrill.id}/measures`, measure)).statusCode, 404);
+    const employee = await harness.signIn('employee');
+    assert.equal((await employee.post(`/api/drills/${cityDrill.id}/measures`, measure)).statusCode, 403);
+    assert.equal(await countRows(harness.db, 'measures'), before, 'no measure was stored');
+  });
 });

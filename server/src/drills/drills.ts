@@ -7,7 +7,7 @@ import {
   stockholmDate,
 } from '@varn/domain';
 import { sql } from 'kysely';
-import { type Actor, authorize, scopeCondition } from '../access/authorize.ts';
+import { type Actor, authorize, isInScope, scopeCondition, scopeOf } from '../access/authorize.ts';
 import { type AuditContext, recordAudit } from '../audit/audit-log.ts';
 import { AppError, fieldError } from '../platform/app-error.ts';
 import type { Db } from '../platform/database.ts';
@@ -56,7 +56,7 @@ function drillQuery(db: Db, actor: Actor) {
     .innerJoin('sites as site', 'site.id', 'drill.siteId')
     .innerJoin('orgUnits as unit', 'unit.id', 'site.unitId')
     .selectAll('drill')
-    .select('site.name as siteName')
+    .select(['site.name as siteName', 'site.unitId', 'unit.path as unitPath'])
     .where('drill.tenantId', '=', actor.tenantId)
     .where((builder) => scopeCondition(actor, 'drills.read', builder, { orgUnitPath: builder.ref('unit.path') }));
 }
@@ -69,20 +69,34 @@ export async function findDrills(db: Db, actor: Actor, siteId?: string): Promise
     .orderBy((builder) => builder.fn.coalesce('drill.heldOn', 'drill.plannedOn'), 'desc')
     .limit(500)
     .execute();
-  return { items: rows.map(presentDrill) };
+  return { items: rows.map((row) => presentDrill(actor, row)) };
+}
+
+/** A drill at a site the actor reads, with the site's unit (a measure's scope), or not_found. */
+export async function getDrillRow(db: Db, actor: Actor, id: string): Promise<DrillRow> {
+  const row = await drillQuery(db, actor).where('drill.id', '=', id).executeTakeFirst();
+  if (!row) throw new AppError('not_found');
+  return row;
+}
+
+/** Whether the actor plans and follows up the drills (and their measures) of the site's unit. */
+export function mayManageDrill(actor: Actor, row: Pick<DrillRow, 'unitPath'>): boolean {
+  return isInScope(actor, scopeOf(actor, 'drills.manage'), { orgUnitPath: row.unitPath });
 }
 
 export async function getDrill(db: Db, actor: Actor, id: string): Promise<Drill> {
-  const row = await drillQuery(db, actor).where('drill.id', '=', id).executeTakeFirst();
-  if (!row) throw new AppError('not_found');
-  return presentDrill(row);
+  return presentDrill(actor, await getDrillRow(db, actor, id));
 }
 
-function presentDrill(row: Awaited<ReturnType<ReturnType<typeof drillQuery>['executeTakeFirstOrThrow']>>): Drill {
+type DrillRow = Awaited<ReturnType<ReturnType<typeof drillQuery>['executeTakeFirstOrThrow']>>;
+
+function presentDrill(actor: Actor, row: DrillRow): Drill {
   return {
     id: row.id,
     siteId: row.siteId,
     siteName: row.siteName,
+    unitId: row.unitId,
+    mayManage: mayManageDrill(actor, row),
     kind: row.kind,
     plannedOn: dateText(row.plannedOn),
     heldOn: dateText(row.heldOn),

@@ -1,15 +1,18 @@
 import fastifyMultipart from '@fastify/multipart';
 import { attachmentListSchema, attachmentParamsSchema, idParamsSchema } from '@varn/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { actorOf } from '../access/route-access.ts';
 import { auditContextOf } from '../audit/audit-log.ts';
+import { receiveFiles, sendProtectedFile } from '../platform/uploaded-files.ts';
 import { respondWithWrite } from '../platform/write.ts';
 import {
   addAttachments,
   findIncidentToAttachTo,
+  incidentUploadRules,
   listAttachments,
   readAttachment,
-  receiveFiles,
+  removeAttachment,
 } from './attachments.ts';
 
 /**
@@ -37,7 +40,7 @@ export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
       const actor = actorOf(request);
       // Out of scope answers 404 before megabytes are read.
       await findIncidentToAttachTo(app.db, actor, request.params.id);
-      const files = await receiveFiles(request, app.config.attachments);
+      const files = await receiveFiles(request, incidentUploadRules(app.config.attachments));
       // The Idempotency-Key's fingerprint covers the request body: here, what the files are.
       request.body = files.map((file) => ({ fileName: file.fileName, sha256: file.sha256 }));
       return respondWithWrite(request, reply, 201, async (db) => ({
@@ -77,25 +80,21 @@ export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
         id,
         attachmentId,
       );
-      // Always a download, never rendered in our origin; if it were, the sandbox gives it no script,
-      // no same origin and nothing to load.
-      return reply
-        .header('content-type', attachment.mediaType)
-        .header('content-disposition', contentDisposition(attachment.fileName))
-        .header('x-content-type-options', 'nosniff')
-        .header('cache-control', 'private, no-store')
-        .header('content-security-policy', "default-src 'none'; sandbox")
-        .send(attachment.content);
+      return sendProtectedFile(reply, attachment);
+    },
+  );
+  app.delete(
+    '/api/incidents/:id/attachments/:attachmentId',
+    {
+      config: { access: 'incidents.report' },
+      schema: { tags: ['incidents'], params: attachmentParamsSchema, response: { 204: z.null() } },
+    },
+    async (request, reply) => {
+      const { id, attachmentId } = request.params;
+      await respondWithWrite(request, reply, 204, (db) =>
+        removeAttachment(db, actorOf(request), context(request), id, attachmentId),
+      );
+      return null;
     },
   );
 };
-
-/** RFC 6266: an ASCII fallback name and the real one in UTF-8 (RFC 8187). */
-function contentDisposition(fileName: string): string {
-  const fallback =
-    fileName
-      .normalize('NFKD')
-      .replace(/[^\x20-\x7e]/g, '')
-      .replace(/["\\%]/g, '') || 'bilaga';
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}

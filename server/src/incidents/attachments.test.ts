@@ -2,43 +2,32 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import { type Attachment, type Incident, type IncidentReportInput, problemSchema } from '@varn/domain';
+import { multipart, png, type Upload } from '../testing/multipart.ts';
+import {
+  gpsMarker,
+  jpegWithGps,
+  jpegWithGpsAfterProfile,
+  plainJpeg,
+  plainPng,
+  plainWebp,
+  pngWithGps,
+  webpWithGps,
+} from '../testing/photos-with-gps.ts';
 import { createTestApp, type TestApp, type TestClient } from '../testing/test-app.ts';
 import { countRows, describeEachDatabase } from '../testing/test-database.ts';
 
-// The smallest valid PNG: one transparent pixel.
-const png = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
-  'base64',
-);
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n');
 // The first bytes of the other accepted types, as file-type recognises them.
 const withPadding = (...parts: Buffer[]) => Buffer.concat([...parts, Buffer.alloc(64)]);
 const otherPictures = {
-  'image/jpeg': withPadding(Buffer.from('ffd8ffe000104a46494600010100000100010000', 'hex')),
+  // Whole JPEG and WebP files: their segments are followed to remove metadata, so a bare header
+  // would be refused.
+  'image/jpeg': plainJpeg,
   'image/gif': withPadding(Buffer.from('GIF89a\x01\x00\x01\x00', 'latin1')),
-  'image/webp': withPadding(Buffer.from('RIFF'), Buffer.from([0x24, 0, 0, 0]), Buffer.from('WEBPVP8 ')),
+  'image/webp': plainWebp,
   'image/heic': withPadding(Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypheic\0\0\0\0mif1heic', 'latin1')),
   'image/heif': withPadding(Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypmif1\0\0\0\0mif1heic', 'latin1')),
 };
-
-type Upload = { fileName: string; content: Buffer; contentType?: string };
-
-/** A multipart/form-data body as a browser's FormData sends it. */
-function multipart(files: readonly Upload[]) {
-  const boundary = `----varn${randomUUID()}`;
-  const parts = files.flatMap((file) => [
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${file.fileName}"\r\n` +
-        `Content-Type: ${file.contentType ?? 'application/octet-stream'}\r\n\r\n`,
-    ),
-    file.content,
-    Buffer.from('\r\n'),
-  ]);
-  return {
-    payload: Buffer.concat([...parts, Buffer.from(`--${boundary}--\r\n`)]),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
-}
 
 function upload(
   client: TestClient,
@@ -174,6 +163,47 @@ describeEachDatabase('incident attachments', (kind) => {
     );
   });
 
+  test('JPEG, PNG and WebP photos are stored and served without their EXIF and GPS position', async () => {
+    const id = (await employee.post('/api/incidents', threat())).json().id as string;
+    const sent = [
+      { fileName: 'foto.jpg', content: jpegWithGps(), plain: plainJpeg },
+      { fileName: 'foto.png', content: pngWithGps(), plain: plainPng },
+      { fileName: 'foto.webp', content: webpWithGps(), plain: plainWebp },
+      {
+        fileName: 'profil.jpg',
+        content: jpegWithGpsAfterProfile().withGps,
+        plain: jpegWithGpsAfterProfile().withoutGps,
+      },
+    ];
+    for (const photo of sent) assert.ok(photo.content.includes(gpsMarker), 'the fixture carries no GPS position');
+    const uploaded = await upload(employee, id, sent);
+    assert.equal(uploaded.statusCode, 201, uploaded.body);
+    const items = uploaded.json().items as Attachment[];
+    for (const [index, photo] of sent.entries()) {
+      const item = items[index] as Attachment;
+      assert.equal(item.byteSize, photo.plain.length, `${photo.fileName}: the size is not that of what is stored`);
+      const served = (await manager.get(`/api/incidents/${id}/attachments/${item.id}`)).rawPayload;
+      assert.equal(served.includes(gpsMarker), false, `${photo.fileName} still holds the GPS position`);
+      assert.equal(/Exif\0\0|eXIf|EXIF/.test(served.toString('latin1')), false, `${photo.fileName} still holds EXIF`);
+      // Only the metadata went: the picture is byte for byte the one without it.
+      assert.deepEqual(served, photo.plain, `${photo.fileName} changed beyond its metadata`);
+    }
+  });
+
+  test('a JPEG or WebP whose structure cannot be followed answers 415 and stores nothing', async () => {
+    const before = await stored();
+    // The WebP's last chunk runs past its end; the JPEG's EXIF segment claims more bytes than there are.
+    const brokenWebp = Buffer.from(plainWebp.subarray(0, plainWebp.length - 10));
+    const brokenJpeg = Buffer.from(jpegWithGps().subarray(0, 30));
+    for (const [fileName, content] of [
+      ['trasig.webp', brokenWebp],
+      ['trasig.jpg', brokenJpeg],
+    ] as const) {
+      await assertRefused(await upload(employee, incidentId, [{ fileName, content }]), 415, 'unsupported_media_type');
+    }
+    assert.deepEqual(await stored(), before);
+  });
+
   test('a text file renamed .png answers 415 problem+json and stores nothing, not even the good file beside it', async () => {
     const before = await stored();
     const response = await upload(employee, incidentId, [
@@ -249,6 +279,110 @@ describeEachDatabase('incident attachments', (kind) => {
       404,
     );
     assert.deepEqual(await stored(), before);
+  });
+
+  const contentsOf = (attachmentId: string) =>
+    harness.db
+      .selectFrom('attachmentContents')
+      .select('attachmentId')
+      .where('attachmentId', '=', attachmentId)
+      .execute();
+  const removal = (client: TestClient, id: string, attachmentId: string) =>
+    client.delete(`/api/incidents/${id}/attachments/${attachmentId}`);
+  const incidentAs = async (client: TestClient, id: string) =>
+    (await client.get(`/api/incidents/${id}`)).json() as Incident;
+
+  test('the reporter removes their own upload: metadata and encrypted content are gone, audited, on the timeline', async () => {
+    const id = (await employee.post('/api/incidents', threat())).json().id as string;
+    const [mistake] = (await upload(employee, id, [{ fileName: 'fel bild.png', content: png }])).json()
+      .items as Attachment[];
+    const attachmentId = mistake?.id as string;
+    assert.equal(mistake?.canRemove, true);
+    assert.equal((await contentsOf(attachmentId)).length, 1);
+
+    const removed = await removal(employee, id, attachmentId);
+    assert.equal(removed.statusCode, 204, removed.body);
+    assert.deepEqual(await contentsOf(attachmentId), []);
+    const incident = await incidentAs(employee, id);
+    assert.deepEqual(incident.attachments, []);
+    assert.deepEqual(
+      incident.timeline.filter((event) => event.kind === 'attachment_removed').map((event) => event.text),
+      ['fel bild.png'],
+    );
+    assert.equal((await manager.get(`/api/incidents/${id}/attachments/${attachmentId}`)).statusCode, 404);
+    const audit = await harness.db
+      .selectFrom('auditEntries')
+      .select('details')
+      .where('resourceId', '=', id)
+      .where('action', '=', 'incident.attachment.delete')
+      .execute();
+    assert.equal(audit.length, 1);
+    assert.match(JSON.stringify(audit[0]?.details), new RegExp(attachmentId));
+    assert.doesNotMatch(JSON.stringify(audit[0]?.details), /fel bild/);
+    // Gone is gone: a second removal finds nothing.
+    assert.equal((await removal(employee, id, attachmentId)).statusCode, 404);
+  });
+
+  test("the manager removes the reporter's file; the reporter may not remove the manager's", async () => {
+    const id = (await employee.post('/api/incidents', threat())).json().id as string;
+    const [byReporter] = (await upload(employee, id, [{ fileName: 'a.png', content: png }])).json()
+      .items as Attachment[];
+    const [byManager] = (await upload(manager, id, [{ fileName: 'kvitto.pdf', content: pdf }])).json()
+      .items as Attachment[];
+    const seenByReporter = await incidentAs(employee, id);
+    assert.deepEqual(
+      seenByReporter.attachments.map((item) => item.canRemove),
+      [true, false],
+    );
+    const before = await stored();
+    assert.equal((await removal(employee, id, byManager?.id as string)).statusCode, 404);
+    assert.deepEqual(await stored(), before);
+    assert.equal((await removal(manager, id, byReporter?.id as string)).statusCode, 204);
+    assert.deepEqual(
+      (await incidentAs(manager, id)).attachments.map((item) => item.fileName),
+      ['kvitto.pdf'],
+    );
+  });
+
+  test('the safety representative, another unit, another tenant and a wrong incident id get 404 and remove nothing', async () => {
+    const [jarvaFile] = (await employee.get(`/api/incidents/${jarvaIncidentId}/attachments`)).json()
+      .items as Attachment[];
+    const [ownFile] = (await employee.get(`/api/incidents/${incidentId}/attachments`)).json().items as Attachment[];
+    const safetyRepresentative = await harness.signIn('safety_representative');
+    const otherTenant = await harness.signIn('security_department', 'other');
+    assert.equal((await incidentAs(safetyRepresentative, incidentId)).attachments[0]?.canRemove, false);
+    const before = await stored();
+    for (const [client, id, attachmentId] of [
+      [safetyRepresentative, incidentId, ownFile?.id],
+      [manager, jarvaIncidentId, jarvaFile?.id],
+      [otherTenant, incidentId, ownFile?.id],
+      [employee, jarvaIncidentId, ownFile?.id],
+    ] as const) {
+      const response = await removal(client, id, attachmentId as string);
+      await assertRefused(response, 404, 'not_found');
+    }
+    assert.deepEqual(await stored(), before);
+  });
+
+  test('nothing is removed from a closed incident (409) until it is reopened', async () => {
+    const id = (await employee.post('/api/incidents', threat())).json().id as string;
+    const [file] = (await upload(employee, id, [{ fileName: 'a.png', content: png }])).json().items as Attachment[];
+    for (const status of ['acknowledged', 'closed']) {
+      assert.equal((await manager.post(`/api/incidents/${id}/status`, { status })).statusCode, 200);
+    }
+    assert.equal((await incidentAs(manager, id)).attachments[0]?.canRemove, false);
+    const before = await stored();
+    const problem = await assertRefused(await removal(manager, id, file?.id as string), 409, 'incident_closed');
+    assert.match(problem.message.sv, /avslutad/);
+    await assertRefused(await removal(employee, id, file?.id as string), 409, 'incident_closed');
+    assert.deepEqual(await stored(), before);
+
+    const reopened = await manager.post(`/api/incidents/${id}/status`, {
+      status: 'investigating',
+      comment: 'Fel bild bifogad.',
+    });
+    assert.equal(reopened.statusCode, 200, reopened.body);
+    assert.equal((await removal(manager, id, file?.id as string)).statusCode, 204);
   });
 
   test('a JSON body instead of files answers 415', async () => {

@@ -1,107 +1,35 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { type Attachment, type AttachmentMediaType, attachmentFileNameOf, attachmentMediaTypes } from '@varn/domain';
-import type { FastifyRequest } from 'fastify';
-import { fileTypeFromBuffer } from 'file-type';
+import { randomUUID } from 'node:crypto';
+import { type Attachment, type AttachmentMediaType, attachmentMediaTypes } from '@varn/domain';
 import type { Actor } from '../access/authorize.ts';
 import { type AuditContext, recordAudit } from '../audit/audit-log.ts';
-import { AppError, fieldError } from '../platform/app-error.ts';
+import { AppError } from '../platform/app-error.ts';
 import type { Db } from '../platform/database.ts';
 import { decryptBytes, encryptBytes } from '../platform/field-encryption.ts';
-import { findAttachments, mayAddAttachments } from './attachment-metadata.ts';
+import { type ReceivedFile, tooManyFiles, type UploadRules } from '../platform/uploaded-files.ts';
+import { findAttachments, isRemovable, mayAddAttachments, mayRemoveAttachment } from './attachment-metadata.ts';
+import { appendIncidentEvent } from './events.ts';
 import { getIncidentRow } from './read.ts';
-
-/** A file as received and checked, before it is stored. */
-export interface ReceivedFile {
-  fileName: string;
-  mediaType: AttachmentMediaType;
-  content: Buffer;
-  sha256: string;
-}
 
 export interface AttachmentLimits {
   maxBytes: number;
   maxPerIncident: number;
 }
 
-const megabytes = (bytes: number) => Math.round(bytes / (1024 * 1024));
-
-/**
- * Reads the files of a multipart upload into memory, at most `maxBytes` each, and checks each one's
- * real type by its first bytes. A file too large answers 413, an unknown type 415; either way nothing
- * has been stored yet, and nothing will be.
- */
-export async function receiveFiles(request: FastifyRequest, limits: AttachmentLimits): Promise<ReceivedFile[]> {
-  const received: ReceivedFile[] = [];
-  try {
-    for await (const part of request.files({
-      limits: {
-        fileSize: limits.maxBytes,
-        files: limits.maxPerIncident,
-        fields: 10,
-        parts: limits.maxPerIncident + 10,
-      },
-    })) {
-      const content = await part.toBuffer();
-      received.push(await checkedFile(attachmentFileNameOf(part.filename), content, received.length));
-    }
-  } catch (error) {
-    throw asProblem(error, limits);
-  }
-  if (received.length === 0) {
-    throw new AppError('validation_failed', {
-      errors: [fieldError('files', 'required', 'Choose at least one file', 'Välj minst en fil')],
-    });
-  }
-  return received;
-}
-
-async function checkedFile(fileName: string, content: Buffer, index: number): Promise<ReceivedFile> {
-  const detected = await fileTypeFromBuffer(content);
-  const mediaType = attachmentMediaTypes.find((type) => type === detected?.mime);
-  if (!mediaType) {
-    throw new AppError('unsupported_media_type', {
-      errors: [
-        fieldError(
-          `files.${index}`,
-          'unsupported_file_type',
-          `${fileName} is not a photo, a screenshot or a PDF`,
-          `${fileName} är inte en bild, en skärmbild eller en PDF`,
-        ),
-      ],
-    });
-  }
-  return { fileName, mediaType, content, sha256: createHash('sha256').update(content).digest('hex') };
-}
-
-/** @fastify/multipart's own errors, as our problems with a message that says what to do. */
-function asProblem(error: unknown, limits: AttachmentLimits): unknown {
-  const code = (error as { code?: string }).code;
-  if (code === 'FST_REQ_FILE_TOO_LARGE') {
-    const size = megabytes(limits.maxBytes);
-    return new AppError('payload_too_large', {
-      errors: [
-        fieldError('files', 'file_too_large', `A file may be at most ${size} MB`, `En fil får vara högst ${size} MB`),
-      ],
-    });
-  }
-  if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') {
-    return tooMany(limits.maxPerIncident, 'payload_too_large');
-  }
-  if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') return new AppError('unsupported_media_type');
-  return error;
-}
-
-function tooMany(maxPerIncident: number, code: 'payload_too_large' | 'validation_failed') {
-  return new AppError(code, {
-    errors: [
-      fieldError(
-        'files',
-        'too_many_attachments',
-        `An incident holds at most ${maxPerIncident} attachments`,
-        `En händelse kan ha högst ${maxPerIncident} bilagor`,
-      ),
-    ],
-  });
+/** What an incident takes: photos, screenshots and PDFs, up to the configured count. */
+export function incidentUploadRules(limits: AttachmentLimits): UploadRules {
+  return {
+    maxBytes: limits.maxBytes,
+    maxFiles: limits.maxPerIncident,
+    mediaTypes: attachmentMediaTypes,
+    wrongType: (fileName) => ({
+      en: `${fileName} is not a photo, a screenshot or a PDF`,
+      sv: `${fileName} är inte en bild, en skärmbild eller en PDF`,
+    }),
+    tooMany: () => ({
+      en: `An incident holds at most ${limits.maxPerIncident} attachments`,
+      sv: `En händelse kan ha högst ${limits.maxPerIncident} bilagor`,
+    }),
+  };
 }
 
 /**
@@ -127,7 +55,7 @@ export async function addAttachments(
   files: readonly ReceivedFile[],
   maxPerIncident: number,
 ): Promise<Attachment[]> {
-  await findIncidentToAttachTo(db, actor, incidentId);
+  const incident = await findIncidentToAttachTo(db, actor, incidentId);
   // Two uploads at once must not pass the count together: the second waits for the first.
   await db.selectFrom('incidents').select('id').where('id', '=', incidentId).forUpdate().execute();
   const { count } = await db
@@ -136,7 +64,9 @@ export async function addAttachments(
     .where('tenantId', '=', actor.tenantId)
     .where('incidentId', '=', incidentId)
     .executeTakeFirstOrThrow();
-  if (Number(count) + files.length > maxPerIncident) throw tooMany(maxPerIncident, 'validation_failed');
+  if (Number(count) + files.length > maxPerIncident) {
+    throw tooManyFiles(incidentUploadRules({ maxBytes: 0, maxPerIncident }), 'validation_failed');
+  }
   const ids: string[] = [];
   for (const file of files) {
     const id = randomUUID();
@@ -169,14 +99,56 @@ export async function addAttachments(
       byteSizes: files.map((file) => file.content.length),
     },
   });
-  const all = await findAttachments(db, actor.tenantId, incidentId);
+  const all = await findAttachments(db, actor, incident);
   return ids.flatMap((id) => all.filter((attachment) => attachment.id === id));
 }
 
 /** The attachments of an incident in the actor's read scope. */
 export async function listAttachments(db: Db, actor: Actor, incidentId: string): Promise<Attachment[]> {
-  await getIncidentRow(db, actor, incidentId);
-  return findAttachments(db, actor.tenantId, incidentId);
+  return findAttachments(db, actor, await getIncidentRow(db, actor, incidentId));
+}
+
+/**
+ * Removes an attachment: its metadata and its encrypted content, in the caller's transaction, with a
+ * timeline event (the file name, so the incident shows that something was removed) and an audit
+ * entry (id, type, size). Someone who may not remove it gets 404, as for anything out of scope; a
+ * closed incident answers 409.
+ */
+export async function removeAttachment(
+  db: Db,
+  actor: Actor,
+  context: AuditContext,
+  incidentId: string,
+  attachmentId: string,
+): Promise<void> {
+  const incident = await getIncidentRow(db, actor, incidentId);
+  // Locked, and its status read again under the lock: a removal never races a close.
+  const { status } = await db
+    .selectFrom('incidents')
+    .select('status')
+    .where('id', '=', incidentId)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+  const attachment = await db
+    .selectFrom('incidentAttachments')
+    .select(['fileName', 'mediaType', 'byteSize', 'uploadedByPersonId'])
+    .where('tenantId', '=', actor.tenantId)
+    .where('incidentId', '=', incidentId)
+    .where('id', '=', attachmentId)
+    .executeTakeFirst();
+  if (!attachment || !mayRemoveAttachment(actor, incident, attachment.uploadedByPersonId)) {
+    throw new AppError('not_found');
+  }
+  if (!isRemovable({ ...incident, status })) throw new AppError('incident_closed');
+  await db.deleteFrom('attachmentContents').where('attachmentId', '=', attachmentId).execute();
+  await db.deleteFrom('incidentAttachments').where('id', '=', attachmentId).execute();
+  await appendIncidentEvent(db, actor, incidentId, { kind: 'attachment_removed', text: attachment.fileName });
+  await recordAudit(db, context, {
+    action: 'incident.attachment.delete',
+    resourceType: 'incident',
+    resourceId: incidentId,
+    details: { attachmentId, mediaType: attachment.mediaType, byteSize: attachment.byteSize },
+  });
 }
 
 /**

@@ -204,4 +204,60 @@ describeEachDatabase('incidents', (kind) => {
     assert.equal(firstPage.items.length, 2);
     assert.ok(Date.parse(firstPage.items[1].occurredAt) >= Date.parse(secondPage.items[0].occurredAt));
   });
+  test('the answer to a submission is the incident as its reporter then reads it, the person of concern read audited', async () => {
+    const auditedConcernReads = async (id: string) =>
+      (
+        await harness.db
+          .selectFrom('auditEntries')
+          .select('id')
+          .where('action', '=', 'incident.person_of_concern.read')
+          .where('resourceId', '=', id)
+          .execute()
+      ).length;
+    const employeeId = ((await (await harness.signIn('employee')).get('/api/auth/me')).json() as { personId: string })
+      .personId;
+    const concern = {
+      isKnown: true,
+      relation: 'client',
+      gangCrimeLink: 'suspected',
+      description: 'Känd sedan tidigare.',
+    };
+    const cases = [
+      // no need-to-know: the person of concern is withheld from the reporter's own answer
+      ['employee', { ...threatAtDropIn(), place: { kind: 'site', siteId: siteIds.get('Jobbtorg Järva') } }, 0],
+      ['employee', { ...threatAtDropIn(), personOfConcern: concern }, 0],
+      // need-to-know in the unit: shown, and that read is audited
+      ['manager', { ...threatAtDropIn(), personOfConcern: concern, isWeaponInvolved: true }, 1],
+      ['manager', { ...threatAtDropIn(), onBehalfOfPersonId: employeeId, personOfConcern: concern }, 1],
+    ] as const;
+    for (const [role, report, concernReads] of cases) {
+      const reporter = await harness.signIn(role);
+      const reported = await reporter.post('/api/incidents', report);
+      assert.equal(reported.statusCode, 201, reported.body);
+      const answered = reported.json() as Incident;
+      assert.equal(await auditedConcernReads(answered.id), concernReads, `${role}: audited reads after the report`);
+      const read = await reporter.get(`/api/incidents/${answered.id}`);
+      assert.deepEqual(answered, read.json(), role);
+    }
+  });
+
+  test("the report form's sites: an employee without the site register gets their own unit's, a coordinator the administration's", async () => {
+    const employee = await harness.signIn('employee');
+    assert.equal((await employee.get('/api/sites')).statusCode, 403);
+    const offered = await employee.get('/api/incidents/sites');
+    assert.equal(offered.statusCode, 200, offered.body);
+    assert.deepEqual(
+      (offered.json() as { name: string }[]).map((site) => site.name),
+      ['Jobbtorg City'],
+    );
+    const coordinator = await harness.signIn('security_coordinator');
+    const names = ((await coordinator.get('/api/incidents/sites')).json() as { name: string }[]).map(
+      (site) => site.name,
+    );
+    assert.ok(names.includes('Jobbtorg Järva') && names.includes('Komvux Stockholm, Kista'), names.join());
+    assert.ok(!names.includes('Exempelgymnasiet') && !names.includes('Stadshuset'), names.join());
+    const otherTenant = await harness.signIn('employee', 'other');
+    const theirs = (await otherTenant.get('/api/incidents/sites')).json() as { id: string }[];
+    assert.ok(theirs.every((site) => ![...siteIds.values()].includes(site.id)));
+  });
 });

@@ -1,5 +1,8 @@
 import {
+  type Attachment,
+  type CorrectableField,
   type Incident,
+  type IncidentEventKind,
   type IncidentFilter,
   type IncidentSummary,
   type MeasureStatus,
@@ -8,6 +11,7 @@ import {
   stockholmDayStart,
 } from '@varn/domain';
 import { type Selectable, sql } from 'kysely';
+import { LRUCache } from 'lru-cache';
 import {
   type Actor,
   can,
@@ -23,23 +27,29 @@ import { AppError } from '../platform/app-error.ts';
 import { decodeCursor, toPage } from '../platform/cursor.ts';
 import type { Db } from '../platform/database.ts';
 import { findAttachments, mayAddAttachments } from './attachment-metadata.ts';
-import type { IncidentTable } from './tables.ts';
+import type { IncidentPersonOfConcernTable, IncidentTable } from './tables.ts';
 
 type IncidentRow = Selectable<IncidentTable> & { unitPath: string | null };
 
 /** The incidents in the actor's read scope, or in one part of it (see `findIncidents`). */
 function selectIncidents(db: Db, actor: Actor, scope: Scope = scopeOf(actor, 'incidents.read')) {
-  return db
-    .selectFrom('incidents as incident')
-    .leftJoin('orgUnits as unit', 'unit.id', 'incident.unitId')
-    .where('incident.tenantId', '=', actor.tenantId)
-    .where((builder) =>
-      scopeConditionOf(actor, scope, builder, {
-        orgUnitPath: builder.ref('unit.path'),
-        partyId: builder.ref('incident.partyId'),
-        personId: builder.ref('incident.reporterPersonId'),
-      }),
-    );
+  return (
+    db
+      .selectFrom('incidents as incident')
+      // The tenant in the join as well (it holds anyway) lets a subtree's units be found on the
+      // (tenant_id, path) index instead of a scan of every unit.
+      .leftJoin('orgUnits as unit', (join) =>
+        join.onRef('unit.id', '=', 'incident.unitId').on('unit.tenantId', '=', actor.tenantId),
+      )
+      .where('incident.tenantId', '=', actor.tenantId)
+      .where((builder) =>
+        scopeConditionOf(actor, scope, builder, {
+          orgUnitPath: builder.ref('unit.path'),
+          partyId: builder.ref('incident.partyId'),
+          personId: builder.ref('incident.reporterPersonId'),
+        }),
+      )
+  );
 }
 
 type IncidentQuery = ReturnType<typeof selectIncidents>;
@@ -90,7 +100,7 @@ async function unitPathOf(db: Db, actor: Actor, unitId: string): Promise<string 
 /** The unit filter takes the unit and its subtree: one prefix match on the materialised path. */
 function whereUnit(query: IncidentQuery, unitPath: string | null): IncidentQuery {
   if (unitPath === null) return query.where(sql.lit(false));
-  return query.where('unit.path', 'like', `${unitPath.replace(/[\\%_]/g, (character) => `\\${character}`)}%`);
+  return query.where('unit.path', 'like', likePrefix(unitPath));
 }
 
 /**
@@ -133,7 +143,25 @@ export function after(query: IncidentQuery, key: readonly [string, string]): Inc
   );
 }
 
-function presentSummary(row: Omit<IncidentRow, 'unitPath'>): IncidentSummary {
+/** What a list row shows: the columns the list's indexes carry, so a page is read from an index alone. */
+const summaryColumns = [
+  'incident.id',
+  'incident.kind',
+  'incident.types',
+  'incident.occurredAt',
+  'incident.context',
+  'incident.unitId',
+  'incident.partyId',
+  'incident.status',
+  'incident.isSerious',
+  'incident.policeReportStatus',
+] as const;
+type SummaryRow = Pick<
+  IncidentRow,
+  (typeof summaryColumns)[number] extends `incident.${infer Column}` ? Column : never
+>;
+
+function presentSummary(row: SummaryRow): IncidentSummary {
   return {
     id: row.id,
     kind: row.kind,
@@ -154,33 +182,97 @@ function presentSummary(row: Omit<IncidentRow, 'unitPath'>): IncidentSummary {
  * with the parts OR-ed together can use no index on a large table and scans it whole.
  */
 export async function findIncidents(db: Db, actor: Actor, filter: IncidentFilter, page: PageQuery) {
+  const query = await listQuery(db, actor, filter, page);
+  if (!query) return { items: [], nextCursor: null };
+  const rows = await query.execute();
+  return toPage(rows, page.limit, presentSummary, (row) => [new Date(row.occurredAt).toISOString(), row.id]);
+}
+
+/** The statement behind one page of `findIncidents`; null for an empty read scope. */
+export async function listQuery(
+  db: Db,
+  actor: Actor,
+  filter: IncidentFilter,
+  page: Pick<PageQuery, 'limit' | 'after'>,
+) {
   const key = page.after ? (decodeCursor(page.after, 2) as [string, string]) : null;
-  const branches = (await filterIncidents(db, actor, filter, scopeParts(scopeOf(actor, 'incidents.read')))).map(
-    (branch) =>
-      (key ? after(branch, key) : branch)
+  const parts = scopeParts(scopeOf(actor, 'incidents.read'));
+  const [filtered, smallSubtrees] = await Promise.all([
+    filterIncidents(db, actor, filter, parts),
+    Promise.all(parts.map((part) => smallSubtreeOf(db, actor.tenantId, part))),
+  ]);
+  const branches = filtered.map((branch, index) => {
+    const paged = (key ? after(branch, key) : branch)
+      .select(summaryColumns)
+      .orderBy('incident.occurredAt', 'desc')
+      .orderBy('incident.id', 'desc')
+      .limit(page.limit + 1);
+    const subtree = smallSubtrees[index];
+    if (!subtree) return paged;
+    // A small subtree: for each of its units the newest rows of that unit alone (the per-unit index
+    // in order, at most one page), merged. One query text for every small subtree, whose generic
+    // plan is as good as a custom one, so the named statement is planned once per connection; a large
+    // subtree (an administration) keeps the plain statement, whose custom plan walks the time index.
+    return (
+      db
+        .selectFrom('orgUnits as scopeUnit')
+        .innerJoinLateral(paged.where('incident.unitId', '=', sql.ref<string>('scopeUnit.id')).as('incident'), (join) =>
+          join.onTrue(),
+        )
+        .where('scopeUnit.tenantId', '=', actor.tenantId)
+        .where('scopeUnit.path', 'like', likePrefix(subtree))
+        // The same units as a range on org_units_tenant_path (text_pattern_ops), which, unlike the
+        // LIKE of a parameter, a generic plan can use: paths end in '/', and '0' follows '/'.
+        .where(({ ref }) => sql<boolean>`${ref('scopeUnit.path')} ~>=~ ${subtree}`)
+        .where(({ ref }) => sql<boolean>`${ref('scopeUnit.path')} ~<~ ${`${subtree.slice(0, -1)}0`}`)
         .selectAll('incident')
         .orderBy('incident.occurredAt', 'desc')
         .orderBy('incident.id', 'desc')
-        .limit(page.limit + 1),
-  );
+        .limit(page.limit + 1)
+    );
+  });
   const [first, ...others] = branches;
-  if (!first) return { items: [], nextCursor: null };
+  if (!first) return null;
   const merged = others.reduce(
     (union, branch, index) => union.union(db.selectFrom(branch.as(`part${index + 1}`)).selectAll()),
     db.selectFrom(first.as('part0')).selectAll(),
   );
-  const rows =
-    others.length === 0
-      ? await first.execute()
-      : await db
-          .selectFrom(merged.as('page'))
-          .selectAll()
-          .orderBy('page.occurredAt', 'desc')
-          .orderBy('page.id', 'desc')
-          .limit(page.limit + 1)
-          .execute();
-  return toPage(rows, page.limit, presentSummary, (row) => [new Date(row.occurredAt).toISOString(), row.id]);
+  return db
+    .selectFrom(merged.as('page'))
+    .selectAll()
+    .orderBy('page.occurredAt', 'desc')
+    .orderBy('page.id', 'desc')
+    .limit(page.limit + 1);
 }
+
+/** Up to this many units, a subtree's page is read unit by unit (see `listQuery`). */
+const smallSubtreeUnits = 40;
+const subtreeSizes = new LRUCache<string, number>({ max: 10_000, ttl: 60_000 });
+
+/**
+ * The path of a scope part that is one small subtree, else null. The sizes are cached per process
+ * for a minute: a stale size can only choose the slower of two plans for the same rows, never other
+ * rows (the scope condition is in the statement either way).
+ */
+async function smallSubtreeOf(db: Db, tenantId: string, part: Scope): Promise<string | null> {
+  const [path] = part.orgUnitPaths;
+  if (part.isTenantWide || part.orgUnitPaths.length !== 1 || !path?.endsWith('/')) return null;
+  const cacheKey = `${tenantId} ${path}`;
+  let units = subtreeSizes.get(cacheKey);
+  if (units === undefined) {
+    const counted = await db
+      .selectFrom('orgUnits')
+      .select(sql<number>`count(*)::int`.as('units'))
+      .where('tenantId', '=', tenantId)
+      .where('path', 'like', likePrefix(path))
+      .executeTakeFirstOrThrow();
+    units = counted.units;
+    subtreeSizes.set(cacheKey, units);
+  }
+  return units <= smallSubtreeUnits ? path : null;
+}
+
+const likePrefix = (path: string) => `${path.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
 
 /** The incident row in the actor's read scope, or not_found. */
 export async function getIncidentRow(db: Db, actor: Actor, id: string): Promise<IncidentRow> {
@@ -193,16 +285,21 @@ export async function getIncidentRow(db: Db, actor: Actor, id: string): Promise<
   return row;
 }
 
+/** Whether the actor may read the person of concern of this incident: need-to-know in its scope. */
+export function mayReadPersonOfConcern(actor: Actor, row: Pick<IncidentRow, 'unitPath' | 'partyId'>): boolean {
+  return isInScope(actor, scopeOf(actor, 'incidents.read_person_of_concern'), {
+    orgUnitPath: row.unitPath,
+    partyId: row.partyId,
+  });
+}
+
 /**
  * One incident with its timeline. The person of concern is shown only to roles with need-to-know
  * whose scope reaches the incident, and each such read is audited.
  */
 export async function getIncident(db: Db, actor: Actor, context: AuditContext, id: string): Promise<Incident> {
   const row = await getIncidentRow(db, actor, id);
-  const mayReadConcern = isInScope(actor, scopeOf(actor, 'incidents.read_person_of_concern'), {
-    orgUnitPath: row.unitPath,
-    partyId: row.partyId,
-  });
+  const mayReadConcern = mayReadPersonOfConcern(actor, row);
   const concern = await db
     .selectFrom('incidentPersonsOfConcern')
     .selectAll()
@@ -215,8 +312,8 @@ export async function getIncident(db: Db, actor: Actor, context: AuditContext, i
       resourceId: id,
     });
   }
-  const reporter = await nameOf(db, row.reporterPersonId);
-  const registeredBy = row.registeredByPersonId ? await nameOf(db, row.registeredByPersonId) : null;
+  const reporterName = await nameOf(db, row.reporterPersonId);
+  const registeredByName = row.registeredByPersonId ? await nameOf(db, row.registeredByPersonId) : null;
   const events = await db
     .selectFrom('incidentEvents as event')
     .leftJoin('people as person', 'person.id', 'event.actorPersonId')
@@ -234,12 +331,49 @@ export async function getIncident(db: Db, actor: Actor, context: AuditContext, i
     .where('event.incidentId', '=', id)
     .orderBy('event.id')
     .execute();
-  const followUp = await getFollowUp(db, id);
+  return presentIncident(actor, row, {
+    concern: mayReadConcern ? (concern ?? null) : null,
+    isConcernWithheld: concern !== undefined && !mayReadConcern,
+    reporterName,
+    registeredByName,
+    events,
+    followUp: await getFollowUp(db, id),
+    attachments: await findAttachments(db, actor, row),
+  });
+}
+
+/** What an incident is shown with besides its row; all of it read, or known, by the caller. */
+export interface IncidentDetails {
+  /** The person of concern when the actor may read it (and the read is audited by the caller). */
+  concern: Omit<Selectable<IncidentPersonOfConcernTable>, 'incidentId' | 'tenantId'> | null;
+  isConcernWithheld: boolean;
+  reporterName: string;
+  registeredByName: string | null;
+  events: readonly {
+    occurredAt: Date | string;
+    kind: IncidentEventKind;
+    fromStatus: string | null;
+    toStatus: string | null;
+    text: string;
+    fields: string[];
+    measureStatus: string | null;
+    givenName: string | null;
+    familyName: string | null;
+  }[];
+  followUp: ReturnType<typeof presentFollowUp>;
+  attachments: Attachment[];
+}
+
+/** The incident as its reader sees it, from its row and details (no database access). */
+export function presentIncident(actor: Actor, row: IncidentRow, details: IncidentDetails): Incident {
+  const { concern, followUp } = details;
   return {
     ...presentSummary(row),
-    reporter: { personId: row.reporterPersonId, name: reporter },
+    reporter: { personId: row.reporterPersonId, name: details.reporterName },
     registeredBy:
-      row.registeredByPersonId && registeredBy ? { personId: row.registeredByPersonId, name: registeredBy } : null,
+      row.registeredByPersonId && details.registeredByName
+        ? { personId: row.registeredByPersonId, name: details.registeredByName }
+        : null,
     place: row.siteId
       ? { kind: 'site', siteId: row.siteId }
       : { kind: 'free', description: row.placeDescription ?? '' },
@@ -258,17 +392,16 @@ export async function getIncident(db: Db, actor: Actor, context: AuditContext, i
     otherAffectedCount: row.otherAffectedCount,
     isWeaponInvolved: row.isWeaponInvolved,
     isThreatToLife: row.isThreatToLife,
-    personOfConcern:
-      concern && mayReadConcern
-        ? {
-            isKnown: concern.isKnown,
-            relation: concern.relation as NonNullable<Incident['personOfConcern']>['relation'],
-            gangCrimeLink: concern.gangCrimeLink,
-            violentExtremismLink: concern.violentExtremismLink,
-            description: concern.description,
-          }
-        : null,
-    isPersonOfConcernWithheld: concern !== undefined && !mayReadConcern,
+    personOfConcern: concern
+      ? {
+          isKnown: concern.isKnown,
+          relation: concern.relation as NonNullable<Incident['personOfConcern']>['relation'],
+          gangCrimeLink: concern.gangCrimeLink,
+          violentExtremismLink: concern.violentExtremismLink,
+          description: concern.description,
+        }
+      : null,
+    isPersonOfConcernWithheld: details.isConcernWithheld,
     policeReport: row.policeReportStatus
       ? {
           status: row.policeReportStatus as NonNullable<Incident['policeReport']>['status'],
@@ -286,7 +419,7 @@ export async function getIncident(db: Db, actor: Actor, context: AuditContext, i
     requiresAuthorityNotice: row.requiresAuthorityNotice,
     requiresWorkInjuryReport: row.requiresWorkInjuryReport,
     ...followUp,
-    timeline: events.map((event) => ({
+    timeline: details.events.map((event) => ({
       occurredAt: new Date(event.occurredAt).toISOString(),
       actorName: event.givenName ? `${event.givenName} ${event.familyName}` : null,
       kind: event.kind,
@@ -296,7 +429,7 @@ export async function getIncident(db: Db, actor: Actor, context: AuditContext, i
       measureStatus: event.measureStatus as MeasureStatus | null,
       text: event.text,
     })),
-    attachments: await findAttachments(db, actor.tenantId, id),
+    attachments: details.attachments,
     canAddAttachments: mayAddAttachments(actor, row),
   };
 }
@@ -333,6 +466,34 @@ async function getFollowUp(db: Db, id: string) {
     .where('correction.incidentId', '=', id)
     .orderBy('correction.id')
     .execute();
+  return presentFollowUp(investigation, corrections);
+}
+
+/** The follow-up as shown; `presentFollowUp(undefined, [])` is that of a report just filed. */
+export function presentFollowUp(
+  investigation:
+    | {
+        causes: string;
+        courseAfter: string;
+        lessonsLearned: string;
+        authorityNoticeReference: string | null;
+        workInjuryReportReference: string | null;
+        authorityNotifiedOn: string | null;
+        workInjuryReportedOn: string | null;
+        notifierGivenName: string | null;
+        notifierFamilyName: string | null;
+        injuryReporterGivenName: string | null;
+        injuryReporterFamilyName: string | null;
+      }
+    | undefined,
+  corrections: readonly {
+    field: CorrectableField;
+    text: string;
+    createdAt: Date | string;
+    givenName: string | null;
+    familyName: string | null;
+  }[],
+) {
   return {
     investigation: {
       causes: investigation?.causes ?? '',

@@ -43,7 +43,12 @@ export async function remindIfUnacknowledged(db: Db, jobs: JobQueue, job: Remind
       jobs,
       job.tenantId,
       managers.filter((personId) => personId !== incident.reporterPersonId),
-      { kind: 'incident_unacknowledged', incidentId: job.incidentId },
+      // One reminder per report, however often the job runs.
+      {
+        kind: 'incident_unacknowledged',
+        incidentId: job.incidentId,
+        eventKey: `incident_unacknowledged:${job.incidentId}`,
+      },
     );
   });
 }

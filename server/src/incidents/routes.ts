@@ -14,10 +14,12 @@ import {
   investigationUpdateSchema,
   pageQuerySchema,
   pageSchema,
+  reportingSitesSchema,
 } from '@varn/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../access/route-access.ts';
 import { auditContextOf } from '../audit/audit-log.ts';
+import { findReportingSites } from '../organisation/sites.ts';
 import { respondWithWrite } from '../platform/write.ts';
 import { attachmentRoutes } from './attachment-routes.ts';
 import { exportIncidents } from './export.ts';
@@ -44,17 +46,16 @@ export const incidentRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['incidents'], body: incidentReportSchema, response: { 201: incidentSchema } },
     },
     async (request, reply) =>
-      respondWithWrite(request, reply, 201, async (db) => {
-        const id = await reportIncident(
+      respondWithWrite(request, reply, 201, (db) =>
+        reportIncident(
           db,
           app.jobs,
           app.config.incidentReminderWorkingDays,
           actorOf(request),
           context(request),
           request.body,
-        );
-        return getIncident(db, actorOf(request), context(request), id);
-      }),
+        ),
+      ),
   );
   app.get(
     '/api/incidents',
@@ -67,6 +68,14 @@ export const incidentRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => findIncidents(app.db, actorOf(request), request.query, request.query),
+  );
+  app.get(
+    '/api/incidents/sites',
+    {
+      config: { access: 'incidents.report' },
+      schema: { tags: ['incidents'], response: { 200: reportingSitesSchema } },
+    },
+    async (request) => findReportingSites(app.db, actorOf(request)),
   );
   // Before '/api/incidents/:id' only for the reader: find-my-way prefers the static segment anyway.
   app.get(

@@ -225,3 +225,87 @@ export const attachmentContentColumns = tagColumns<AttachmentContentTable>('atta
   tenantId: 'internal',
   content: 'sensitive',
 });
+
+/** The statistics rollup (migration 0021): counts per unit, party, Stockholm month and kind. */
+export interface IncidentStatisticsMonthTable {
+  tenantId: string;
+  unitId: string | null;
+  partyId: string | null;
+  /** The first day of the Stockholm month, 'YYYY-MM-01'. */
+  month: string;
+  kind: string;
+  total: number;
+  policeReportMade: number;
+  gangCrimeLink: number;
+  violentExtremismLink: number;
+  acknowledged: number;
+  contextDropIn: number;
+  contextBookedVisit: number;
+  contextOutreach: number;
+  contextSchool: number;
+  contextHomeVisit: number;
+  contextPhone: number;
+  contextDigitalChannel: number;
+  contextPublicAppearance: number;
+  contextMeeting: number;
+  contextTravel: number;
+  contextOther: number;
+  typeThreat: number;
+  typeViolence: number;
+  typeHarassment: number;
+  typePropertyDamage: number;
+  typeOther: number;
+}
+// Counts only; the link counts derive from person-of-concern data (art. 10) and are shown through
+// the same small-count protection as when counted from the incidents.
+export const incidentStatisticsMonthColumns = tagColumns<IncidentStatisticsMonthTable>('incident_statistics_months', {
+  tenantId: 'internal',
+  unitId: 'internal',
+  partyId: 'internal',
+  month: 'internal',
+  kind: 'internal',
+  total: 'internal',
+  policeReportMade: 'internal',
+  gangCrimeLink: 'criminal_offence',
+  violentExtremismLink: 'criminal_offence',
+  acknowledged: 'internal',
+  contextDropIn: 'internal',
+  contextBookedVisit: 'internal',
+  contextOutreach: 'internal',
+  contextSchool: 'internal',
+  contextHomeVisit: 'internal',
+  contextPhone: 'internal',
+  contextDigitalChannel: 'internal',
+  contextPublicAppearance: 'internal',
+  contextMeeting: 'internal',
+  contextTravel: 'internal',
+  contextOther: 'internal',
+  typeThreat: 'internal',
+  typeViolence: 'internal',
+  typeHarassment: 'internal',
+  typePropertyDamage: 'internal',
+  typeOther: 'internal',
+});
+
+/** Acknowledged incidents per unit, party, month, kind and days to acknowledgement in tenths. */
+export interface IncidentAcknowledgementDaysTable {
+  tenantId: string;
+  unitId: string | null;
+  partyId: string | null;
+  month: string;
+  kind: string;
+  tenths: number;
+  count: number;
+}
+export const incidentAcknowledgementDaysColumns = tagColumns<IncidentAcknowledgementDaysTable>(
+  'incident_acknowledgement_days',
+  {
+    tenantId: 'internal',
+    unitId: 'internal',
+    partyId: 'internal',
+    month: 'internal',
+    kind: 'internal',
+    tenths: 'internal',
+    count: 'internal',
+  },
+);

@@ -177,6 +177,20 @@ async function readMeasureRow(db: Db, actor: Actor, id: string): Promise<Measure
   return row;
 }
 
+/** The measure, if the actor manages it (as for a status change); not_found otherwise. */
+export async function findMeasureToChange(db: Db, actor: Actor, id: string): Promise<MeasureRow> {
+  const row = await readMeasureRow(db, actor, id);
+  if (!(await mayManage(db, actor, row))) throw new AppError('not_found');
+  return row;
+}
+
+/** The measure, if the actor reads it (its managers, `measures.read` over its unit, its owner); not_found otherwise. */
+export async function findMeasureToRead(db: Db, actor: Actor, id: string): Promise<MeasureRow> {
+  const row = await readMeasureRow(db, actor, id);
+  if (!mayRead(actor, row) && !(await mayManage(db, actor, row))) throw new AppError('not_found');
+  return row;
+}
+
 /** Decides a measure for a source: its owner must be a person of the tenant. */
 export async function createMeasure(
   db: Db,

@@ -1,5 +1,6 @@
 import { measureReminderAt } from '@varn/domain';
 import { sql } from 'kysely';
+import { notify } from '../notifications/notify.ts';
 import type { Db } from '../platform/database.ts';
 import type { JobQueue } from '../platform/jobs.ts';
 
@@ -49,9 +50,31 @@ export async function remindOfMeasure(db: Db, job: MeasureReminderJob): Promise<
   return Number(inserted.numAffectedRows ?? 0) > 0;
 }
 
+/**
+ * A fired reminder is recorded and its owner told in one transaction: only the run that records it
+ * notifies, so the owner hears of each reminder once. The owner may always open their measure.
+ */
+export async function remindAndNotifyOfMeasure(db: Db, jobs: JobQueue, job: MeasureReminderJob): Promise<void> {
+  await db.transaction().execute(async (transaction) => {
+    if (!(await remindOfMeasure(transaction, job))) return;
+    const measure = await transaction
+      .selectFrom('measures as measure')
+      .innerJoin('people as owner', 'owner.id', 'measure.ownerPersonId')
+      .select('measure.ownerPersonId')
+      .where('measure.tenantId', '=', job.tenantId)
+      .where('measure.id', '=', job.measureId)
+      .where('owner.isActive', '=', true)
+      .executeTakeFirst();
+    if (!measure) return;
+    await notify(transaction, jobs, job.tenantId, [measure.ownerPersonId], {
+      kind: job.kind === 'before_due' ? 'measure_due_soon' : 'measure_overdue',
+      subject: { kind: 'measure', id: job.measureId },
+      eventKey: `measure_${job.kind}:${job.measureId}:${job.dueOn}`,
+    });
+  });
+}
+
 /** Works the measure reminder queue in this app server. */
 export function startMeasureReminderWorker(db: Db, jobs: JobQueue): Promise<void> {
-  return jobs.work<MeasureReminderJob>('measure_reminder', async (job) => {
-    await remindOfMeasure(db, job);
-  });
+  return jobs.work<MeasureReminderJob>('measure_reminder', (job) => remindAndNotifyOfMeasure(db, jobs, job));
 }

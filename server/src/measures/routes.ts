@@ -18,6 +18,7 @@ import { auditContextOf } from '../audit/audit-log.ts';
 import { respondWithWrite } from '../platform/write.ts';
 import { actionPlanToPdf, actionPlanToWord } from './action-plan-documents.ts';
 import { type ActionPlanSubject, buildActionPlan } from './action-plans.ts';
+import { measureEvidenceRoutes } from './evidence-routes.ts';
 import {
   changeMeasureStatus,
   changeMeasureStatuses,
@@ -163,6 +164,7 @@ export const measureRoutes: FastifyPluginAsyncZod = async (app) => {
       );
     }
   }
+  await app.register(measureEvidenceRoutes);
 };
 
 function sendDocument(reply: FastifyReply, file: Buffer, format: 'docx' | 'pdf', fileName: string) {

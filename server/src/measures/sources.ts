@@ -1,5 +1,6 @@
 import type { IncidentEventKind, MeasureSourceKind, MeasureStatus } from '@varn/domain';
 import { type Actor, isInScope, scopeOf } from '../access/authorize.ts';
+import { getDrillRow, mayManageDrill } from '../drills/drills.ts';
 import { appendIncidentEvent } from '../incidents/events.ts';
 import { getIncidentRow } from '../incidents/read.ts';
 import { AppError } from '../platform/app-error.ts';
@@ -21,7 +22,7 @@ export interface MeasureSource {
  * The source in the actor's read scope, or not_found. Each source kind decides with its own scope
  * rule; measures of incidents are handled under `incidents.handle`, of risk analyses under
  * `risk_analyses.manage`, a security walk's under `security_walks.manage` in the scope of the walked
- * site's unit. Sources without measure routes of their own (yet) are not found here.
+ * site's unit, a drill's under `drills.manage` in the scope of the drilled site's unit. Sources without measure routes of their own (yet) are not found here.
  */
 export async function findSource(db: Db, actor: Actor, kind: MeasureSourceKind, id: string): Promise<MeasureSource> {
   switch (kind) {
@@ -41,6 +42,10 @@ export async function findSource(db: Db, actor: Actor, kind: MeasureSourceKind, 
       const row = await getWalkRow(db, actor, id);
       const mayHandle = isInScope(actor, scopeOf(actor, 'security_walks.manage'), { orgUnitPath: row.unitPath });
       return { kind, id, unitId: row.unitId, mayHandle };
+    }
+    case 'drill': {
+      const row = await getDrillRow(db, actor, id);
+      return { kind, id, unitId: row.unitId, mayHandle: mayManageDrill(actor, row) };
     }
     default:
       throw new AppError('not_found');

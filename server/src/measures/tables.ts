@@ -88,3 +88,31 @@ export const measureReminderColumns = tagColumns<MeasureReminderTable>('measure_
   dueOn: 'internal',
   remindedAt: 'internal',
 });
+
+export interface MeasureEvidenceFileTable {
+  id: string;
+  tenantId: string;
+  measureId: string;
+  fileName: string;
+  mediaType: string;
+  byteSize: number;
+  sha256: string;
+  /** AES-256-GCM ciphertext (`encryptBytes`, the file's id as associated data); pg gives a Buffer, PGlite a Uint8Array. */
+  content: Uint8Array;
+  uploadedByPersonId: string;
+  createdAt: Generated<Date>;
+}
+// Evidence shows what was weak and how it was fixed (the new lock, the alarm order), and a name or a
+// face in it may say more: as sensitive as the completion note beside it.
+export const measureEvidenceFileColumns = tagColumns<MeasureEvidenceFileTable>('measure_evidence_files', {
+  id: 'internal',
+  tenantId: 'internal',
+  measureId: 'internal',
+  fileName: 'sensitive',
+  mediaType: 'internal',
+  byteSize: 'internal',
+  sha256: 'sensitive',
+  content: 'sensitive',
+  uploadedByPersonId: 'personal',
+  createdAt: 'internal',
+});

@@ -1,18 +1,32 @@
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import { after, before, test } from 'node:test';
+import { loadConfig } from '../platform/config.ts';
 import type { RunningServer } from '../platform/server.ts';
-import { type Mailbox, startMailbox } from '../testing/mailbox.ts';
+import { decodeQuotedPrintable, type Mailbox, startMailbox } from '../testing/mailbox.ts';
 import { startTestServer } from '../testing/start-test-server.ts';
 import { createTestDatabase, describeEachDatabase } from '../testing/test-database.ts';
+import { emailMessage } from './email.ts';
 
-/** Undoes quoted-printable (soft line breaks and =XX bytes), as a mail reader would. */
-function decodeQuotedPrintable(raw: string): string {
-  const joined = raw.replace(/=\r?\n/g, '');
-  return Buffer.from(
-    joined.replace(/=([0-9A-F]{2})/g, (_match, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))),
-    'latin1',
-  ).toString('utf8');
-}
+test('an e-mail queued before notifications had subjects still links to its incident or risk analysis', () => {
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    SECRET_KEY: randomBytes(32).toString('hex'),
+    PUBLIC_URL: 'https://varn.example.se',
+  });
+  const queued = { tenantId: 'tenant', to: 'chef@demo.varn.se', status: null, isSerious: false };
+  const incident = emailMessage({ ...queued, kind: 'incident_unacknowledged', incidentId: 'abc' }, config);
+  assert.ok(incident.text.includes('https://varn.example.se/handelser/abc\n'));
+  const analysis = emailMessage(
+    { ...queued, kind: 'risk_analysis_escalated', incidentId: null, riskAnalysisId: 'def' },
+    config,
+  );
+  assert.ok(analysis.text.includes('https://varn.example.se/riskanalyser/def\n'));
+  const measure = emailMessage({ ...queued, kind: 'measure_overdue', subject: { kind: 'measure', id: 'ghi' } }, config);
+  assert.equal(measure.subject, 'Påminnelse: en åtgärd i Värn har passerat sitt slutdatum');
+  assert.ok(measure.text.includes('https://varn.example.se/atgarder/ghi\n'));
+  assert.ok(measure.text.includes('Reminder: a measure in Värn is past its due date'));
+});
 
 describeEachDatabase('e-mail of reports', (kind) => {
   let mailbox: Mailbox;

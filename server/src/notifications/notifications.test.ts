@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { IncidentReportInput, Notification, Role } from '@varn/domain';
+import { type IncidentReportInput, type Notification, type Role, roles } from '@varn/domain';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 import { describeEachDatabase } from '../testing/test-database.ts';
 
@@ -38,18 +38,7 @@ describeEachDatabase('routing of reports', (kind) => {
     return notified;
   }
 
-  const everyone: Role[] = [
-    'employee',
-    'manager',
-    'safety_representative',
-    'security_coordinator',
-    'security_department',
-    'party_security_contact',
-    'elected_official',
-    'duty_officer',
-    'board_reader',
-    'administrator',
-  ];
+  const everyone = roles;
 
   test("a staff member's report tells the unit's manager, the coordinator and the safety representative", async () => {
     const id = await reportAs('employee', report());

@@ -5,6 +5,7 @@ import { actorOf } from '../access/route-access.ts';
 import { AppError } from '../platform/app-error.ts';
 import { decodeCursor, toPage } from '../platform/cursor.ts';
 import { respondWithWrite } from '../platform/write.ts';
+import { subjectColumnNames, subjectOfRow } from './tables.ts';
 
 export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
   // A person's own notifications: every signed-in person has them, and nobody else's.
@@ -22,7 +23,7 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
       const actor = actorOf(request);
       let query = app.db
         .selectFrom('notifications')
-        .select(['id', 'kind', 'incidentId', 'riskAnalysisId', 'status', 'isSerious', 'createdAt', 'readAt'])
+        .select(['id', 'kind', ...subjectColumnNames, 'status', 'isSerious', 'createdAt', 'readAt'])
         .where('tenantId', '=', actor.tenantId)
         .where('recipientPersonId', '=', actor.personId);
       if (request.query.after) {
@@ -42,6 +43,7 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
         (row) => ({
           id: row.id,
           kind: row.kind,
+          subject: subjectOfRow(row),
           incidentId: row.incidentId,
           riskAnalysisId: row.riskAnalysisId,
           status: row.status,

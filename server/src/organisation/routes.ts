@@ -14,6 +14,8 @@ import {
   personInputSchema,
   personSchema,
   siteInputSchema,
+  siteProtectionInputSchema,
+  siteProtectionSchema,
   siteSchema,
 } from '@varn/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -26,6 +28,7 @@ import { importPeopleCsv, importResultSchema, maxImportBytes } from './import.ts
 import { createOrgUnit, findOrgUnits, updateOrgUnit } from './org-units.ts';
 import { createParty, findParties, getParty, updateParty } from './parties.ts';
 import { createPerson, findPeople, getPerson, updatePerson } from './people.ts';
+import { getSiteProtection, saveSiteProtection } from './site-protection.ts';
 import { createSite, findSites, getSite, updateSite } from './sites.ts';
 
 export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -110,6 +113,31 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) =>
       respondWithWrite(request, reply, 200, (db) =>
         updateSite(db, actorOf(request), context(request), request.params.id, request.body),
+      ),
+  );
+  // The protection profile is what security walks check: it follows their permissions (see site-protection.ts).
+  app.get(
+    '/api/sites/:id/protection',
+    {
+      config: { access: 'security_walks.read' },
+      schema: { tags: ['organisation'], params: idParamsSchema, response: { 200: siteProtectionSchema } },
+    },
+    async (request) => getSiteProtection(app.db, actorOf(request), context(request), request.params.id),
+  );
+  app.patch(
+    '/api/sites/:id/protection',
+    {
+      config: { access: 'security_walks.manage' },
+      schema: {
+        tags: ['organisation'],
+        params: idParamsSchema,
+        body: siteProtectionInputSchema,
+        response: { 200: siteProtectionSchema },
+      },
+    },
+    async (request, reply) =>
+      respondWithWrite(request, reply, 200, (db) =>
+        saveSiteProtection(db, actorOf(request), context(request), request.params.id, request.body),
       ),
   );
 

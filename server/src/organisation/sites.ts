@@ -1,5 +1,5 @@
-import type { PageQuery, Site, SiteInput } from '@varn/domain';
-import type { Selectable } from 'kysely';
+import { type PageQuery, pageLimitMax, type Site, type SiteInput } from '@varn/domain';
+import { type Selectable, sql } from 'kysely';
 import { type Actor, authorize, scopeCondition } from '../access/authorize.ts';
 import { type AuditContext, recordAudit } from '../audit/audit-log.ts';
 import { AppError, fieldError, unknownReference } from '../platform/app-error.ts';
@@ -53,6 +53,41 @@ export async function findSites(db: Db, actor: Actor, filter: { unitId?: string 
     .limit(page.limit + 1)
     .execute();
   return toPage(rows, page.limit, presentSite, (row) => [row.name, row.id]);
+}
+
+/**
+ * The sites a reporter may name as an incident's place: those of their own unit, of the units above
+ * it (an administration's shared premises) and below it, and whatever more their role may list.
+ * Naming where it happened needs no `sites.read`: an employee picks from a short list instead of
+ * browsing the register (sorted by name; a unit's neighbourhood holds far fewer than a page).
+ */
+export async function findReportingSites(db: Db, actor: Actor): Promise<Site[]> {
+  const rows = await db
+    .selectFrom('sites as site')
+    .innerJoin('orgUnits as unit', 'unit.id', 'site.unitId')
+    .selectAll('site')
+    .where('site.tenantId', '=', actor.tenantId)
+    .where((builder) =>
+      builder.or([
+        builder.exists(
+          builder
+            .selectFrom('people as reporter')
+            .innerJoin('orgUnits as own', 'own.id', 'reporter.unitId')
+            .select('own.id')
+            .where('reporter.tenantId', '=', actor.tenantId)
+            .where('reporter.id', '=', actor.personId)
+            .where(
+              sql<boolean>`(starts_with(${sql.ref('own.path')}, ${sql.ref('unit.path')}) OR starts_with(${sql.ref('unit.path')}, ${sql.ref('own.path')}))`,
+            ),
+        ),
+        scopeCondition(actor, 'sites.read', builder, { orgUnitPath: builder.ref('unit.path') }),
+      ]),
+    )
+    .orderBy('site.name')
+    .orderBy('site.id')
+    .limit(pageLimitMax)
+    .execute();
+  return rows.map(presentSite);
 }
 
 export async function getSite(db: Db, actor: Actor, id: string): Promise<Site> {

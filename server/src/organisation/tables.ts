@@ -1,4 +1,5 @@
-import type { Generated } from 'kysely';
+import type { ProtectionElements } from '@varn/domain';
+import type { Generated, JSONColumnType } from 'kysely';
 import { tagColumns } from '../platform/sensitivity.ts';
 
 export interface TenantTable {
@@ -49,7 +50,7 @@ export interface SiteTable {
   createdAt: Generated<Date>;
   updatedAt: Generated<Date>;
 }
-// Workplace addresses are known to the public; what protects them (issue 5) will be tagged sensitive.
+// Workplace addresses are known to the public; what protects them is in site_protection_profiles.
 export const siteColumns = tagColumns<SiteTable>('sites', {
   id: 'internal',
   tenantId: 'internal',
@@ -132,4 +133,29 @@ export const boardMembershipColumns = tagColumns<BoardMembershipTable>('board_me
   tenantId: 'internal',
   personId: 'internal',
   boardId: 'personal',
+});
+
+export interface SiteProtectionProfileTable {
+  id: Generated<string>;
+  tenantId: string;
+  siteId: string;
+  version: number;
+  elements: JSONColumnType<ProtectionElements, string, string>;
+  alarmCentre: Generated<string>;
+  note: Generated<string>;
+  changedByPersonId: string;
+  createdAt: Generated<Date>;
+}
+// What protects an address, and where it is weak (no lock on the meeting room, no alarm centre),
+// would help someone who means harm: the profile's content is sensitive.
+export const siteProtectionProfileColumns = tagColumns<SiteProtectionProfileTable>('site_protection_profiles', {
+  id: 'internal',
+  tenantId: 'internal',
+  siteId: 'internal',
+  version: 'internal',
+  elements: 'sensitive',
+  alarmCentre: 'sensitive',
+  note: 'sensitive',
+  changedByPersonId: 'personal',
+  createdAt: 'internal',
 });

@@ -46,7 +46,7 @@ describeEachDatabase('jobs survive a restart', (kind) => {
     try {
       incidentId = await reportOverHttp(first.url, first.demoLogins);
       const waiting = await sql<{ state: string }>`
-        SELECT state::text AS state FROM pgboss.job WHERE name = 'email' AND data->>'incidentId' = ${incidentId}`.execute(
+        SELECT state::text AS state FROM pgboss.job WHERE name = 'email' AND data->'subject'->>'id' = ${incidentId}`.execute(
         first.db,
       );
       assert.deepEqual(

@@ -11,6 +11,7 @@ export const queues = {
   risk_analysis_escalation: { retryLimit: 3, retryDelay: 60, retryBackoff: true },
   training_reminder: { retryLimit: 3, retryDelay: 60, retryBackoff: true },
   measure_reminder: { retryLimit: 3, retryDelay: 60, retryBackoff: true },
+  conversation_reminder: { retryLimit: 3, retryDelay: 60, retryBackoff: true },
 } as const satisfies Record<JobQueueName, QueueOptions>;
 export type QueueName = keyof typeof queues;
 
@@ -40,6 +41,15 @@ export function createJobQueue(db: Db, log: FastifyBaseLogger) {
       options: { startAfter?: Date } = {},
     ): Promise<void> {
       await boss.send(queue, data, { db: fromKysely(transaction), ...options });
+    },
+    /** Enqueues several jobs of one queue with one statement, in the caller's transaction. */
+    async enqueueMany(transaction: Db, queue: QueueName, jobs: readonly { tenantId: string }[]): Promise<void> {
+      if (jobs.length === 0) return;
+      await boss.insert(
+        queue,
+        jobs.map((data) => ({ data })),
+        { db: fromKysely(transaction) },
+      );
     },
     async work<Data extends object>(queue: QueueName, handler: (data: Data) => Promise<void>): Promise<void> {
       await boss.work<Data>(queue, { pollingIntervalSeconds: 1 }, async (jobs) => {

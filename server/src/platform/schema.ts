@@ -4,20 +4,28 @@ import type { AccountTable, SessionTable } from '../auth/tables.ts';
 import type { DrillTable } from '../drills/tables.ts';
 import type {
   AttachmentContentTable,
+  IncidentAcknowledgementDaysTable,
   IncidentAttachmentTable,
   IncidentCorrectionTable,
   IncidentEventTable,
   IncidentInvestigationTable,
   IncidentPersonOfConcernTable,
+  IncidentStatisticsMonthTable,
   IncidentTable,
 } from '../incidents/tables.ts';
-import type { MeasureReminderTable, MeasureStatusChangeTable, MeasureTable } from '../measures/tables.ts';
+import type {
+  MeasureEvidenceFileTable,
+  MeasureReminderTable,
+  MeasureStatusChangeTable,
+  MeasureTable,
+} from '../measures/tables.ts';
 import type { NotificationTable } from '../notifications/tables.ts';
 import type {
   BoardMembershipTable,
   OrgUnitTable,
   PartyTable,
   PersonTable,
+  SiteProtectionProfileTable,
   SiteTable,
   TenantTable,
 } from '../organisation/tables.ts';
@@ -31,6 +39,7 @@ import type {
   ChecklistTemplateTable,
   ChecklistTemplateVersionTable,
   SecurityWalkAnswerTable,
+  SecurityWalkPhotoTable,
   SecurityWalkTable,
 } from '../security-walks/tables.ts';
 import type {
@@ -56,6 +65,7 @@ export interface Database {
   tenants: TenantTable;
   orgUnits: OrgUnitTable;
   sites: SiteTable;
+  siteProtectionProfiles: SiteProtectionProfileTable;
   parties: PartyTable;
   people: PersonTable;
   boardMemberships: BoardMembershipTable;
@@ -71,9 +81,12 @@ export interface Database {
   incidentEvents: IncidentEventTable;
   incidentInvestigations: IncidentInvestigationTable;
   incidentCorrections: IncidentCorrectionTable;
+  incidentStatisticsMonths: IncidentStatisticsMonthTable;
+  incidentAcknowledgementDays: IncidentAcknowledgementDaysTable;
   measures: MeasureTable;
   measureStatusChanges: MeasureStatusChangeTable;
   measureReminders: MeasureReminderTable;
+  measureEvidenceFiles: MeasureEvidenceFileTable;
   incidentAttachments: IncidentAttachmentTable;
   attachmentContents: AttachmentContentTable;
   notifications: NotificationTable;
@@ -91,6 +104,7 @@ export interface Database {
   checklistTemplateVersions: ChecklistTemplateVersionTable;
   securityWalks: SecurityWalkTable;
   securityWalkAnswers: SecurityWalkAnswerTable;
+  securityWalkPhotos: SecurityWalkPhotoTable;
   protectionEnrolments: ProtectionEnrolmentTable;
   protectionConversations: ProtectionConversationTable;
   protectionSupport: ProtectionSupportTable;

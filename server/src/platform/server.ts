@@ -5,8 +5,10 @@ import { type DemoLogin, isDatabaseEmpty, seedDemoTenant } from '../demo/demo-te
 import { startReminderWorker } from '../incidents/reminders.ts';
 import { startMeasureReminderWorker } from '../measures/reminders.ts';
 import { startEmailWorker } from '../notifications/email.ts';
+import { startConversationReminderWorker } from '../protection-programme/conversation-reminders.ts';
 import { startEscalationWorker } from '../risk-analyses/escalation.ts';
 import { startReviewReminderWorker } from '../threat-cases/review-reminders.ts';
+import { startRenewalReminderWorker } from '../training/reminders.ts';
 import type { Config } from './config.ts';
 import { type Db, openDatabase } from './database.ts';
 import { migrate } from './migrate.ts';
@@ -32,6 +34,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
   await startReviewReminderWorker(db, app.jobs);
   await startEscalationWorker(db, app.jobs);
   await startMeasureReminderWorker(db, app.jobs);
+  await startRenewalReminderWorker(db, app.jobs);
+  await startConversationReminderWorker(db, app.jobs);
   const sealer = startSealer(db, (error) => app.log.error({ err: error }, 'audit sealer failed'));
   await app.listen({ host: config.host, port: config.port });
   const address = app.server.address();

@@ -2,6 +2,7 @@ import { addMonths, conversationIntervalMonths, type ProgrammeFollowUp, stockhol
 import { sql } from 'kysely';
 import type { Actor } from '../access/authorize.ts';
 import type { Db } from '../platform/database.ts';
+import { isProgrammeTrained } from './training.ts';
 
 /**
  * The programme's follow-up: of the enrolled officials, how many were offered a conversation in the
@@ -9,7 +10,8 @@ import type { Db } from '../platform/database.ts';
  * the board reader's grant (its board) does not narrow it: the programme is the city's, not a board's.
  */
 export async function followUpProgramme(db: Db, actor: Actor): Promise<ProgrammeFollowUp> {
-  const since = addMonths(stockholmDate(), -conversationIntervalMonths);
+  const today = stockholmDate();
+  const since = addMonths(today, -conversationIntervalMonths);
   const rows = await db
     .selectFrom('protectionEnrolments as enrolment')
     .leftJoin('parties as party', 'party.id', 'enrolment.partyId')
@@ -20,7 +22,7 @@ export async function followUpProgramme(db: Db, actor: Actor): Promise<Programme
       sql<number>`count(*) filter (where exists (
         select 1 from protection_conversations c where c.enrolment_id = enrolment.id and c.offered_on >= ${since}
       ))`.as('offeredConversation'),
-      sql<number>`count(enrolment.training_completed_on)`.as('trained'),
+      sql<number>`count(*) filter (where ${isProgrammeTrained(today)})`.as('trained'),
       sql<number>`count(enrolment.instruction_read_on)`.as('instructed'),
     ])
     .where('enrolment.tenantId', '=', actor.tenantId)

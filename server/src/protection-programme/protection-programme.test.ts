@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { addMonths, type Enrolment, type EnrolmentSummary, type ProgrammeFollowUp, stockholmDate } from '@varn/domain';
+import {
+  addMonths,
+  type Enrolment,
+  type EnrolmentSummary,
+  type ProgrammeFollowUp,
+  stockholmDate,
+  validUntilOf,
+} from '@varn/domain';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 import { countRows, describeEachDatabase } from '../testing/test-database.ts';
 
@@ -76,11 +83,68 @@ describeEachDatabase('protection programme', (kind) => {
     const soon = addMonths(stockholmDate(), 1);
     const status = await security.post(`/api/protection-programme/officials/${enrolment.id}/status`, {
       instructionReadOn: daysAgo(60),
-      trainingCompletedOn: daysAgo(50),
       conversationNeededBy: soon,
     });
     assert.equal(status.statusCode, 200, status.body);
     assert.equal((status.json() as Enrolment).nextConversationDueOn, soon, 'sooner when needed');
+  });
+
+  test("the programme training is the official's completion of the programme's course, typed dates stay readable", async () => {
+    const security = await harness.signIn('security_department');
+    const enrolment = await enrol('M');
+    assert.equal(enrolment.trainingCompletedOn, null);
+    assert.equal(enrolment.isTrained, false);
+    // The training is no longer typed on the programme.
+    const typed = await security.post(`/api/protection-programme/officials/${enrolment.id}/status`, {
+      instructionReadOn: null,
+      trainingCompletedOn: daysAgo(5),
+      conversationNeededBy: null,
+    });
+    assert.equal(typed.statusCode, 400, typed.body);
+
+    const courses = (await security.get('/api/training/courses')).json() as {
+      items: { id: string; name: string; isProgrammeTraining: boolean; validityMonths: number | null }[];
+    };
+    const programmeCourse = courses.items.find((course) => course.isProgrammeTraining);
+    assert.ok(programmeCourse, 'the demo flags the personal security course');
+    const expiredOn = addMonths(stockholmDate(), -((programmeCourse.validityMonths ?? 0) + 1));
+    const old = await security.post(`/api/training/courses/${programmeCourse.id}/completions`, {
+      personIds: [enrolment.personId],
+      completedOn: expiredOn,
+    });
+    assert.equal(old.statusCode, 201, old.body);
+    const expired = (await security.get(`/api/protection-programme/officials/${enrolment.id}`)).json() as Enrolment;
+    assert.equal(expired.trainingCompletedOn, expiredOn);
+    assert.equal(expired.trainingSource, 'completion');
+    assert.equal(expired.isTrained, false, 'an expired completion is no training');
+
+    const completedOn = daysAgo(3);
+    await security.post(`/api/training/courses/${programmeCourse.id}/completions`, {
+      personIds: [enrolment.personId],
+      completedOn,
+    });
+    const trained = (await security.get(`/api/protection-programme/officials/${enrolment.id}`)).json() as Enrolment;
+    assert.equal(trained.trainingCompletedOn, completedOn);
+    assert.equal(trained.trainingValidUntil, validUntilOf(completedOn, programmeCourse.validityMonths));
+    assert.equal(trained.isTrained, true);
+
+    // The demo's Moderate official with a date typed before the link: shown as typed, counted as trained.
+    const overview = (await security.get('/api/protection-programme/officials')).json() as {
+      items: EnrolmentSummary[];
+    };
+    const legacy = overview.items.find((official) => official.trainingSource === 'typed');
+    assert.ok(legacy?.trainingCompletedOn && legacy.isTrained);
+
+    // A second course cannot also be the programme's training.
+    const second = await security.post('/api/training/courses', {
+      name: 'Personlig säkerhet, fördjupning',
+      description: '',
+      validityMonths: 24,
+      targetGroup: { orgUnitIds: [], roles: [], officialCategories: ['specially_remunerated'] },
+      isProgrammeTraining: true,
+    });
+    assert.equal(second.statusCode, 400, second.body);
+    assert.match(second.body, /programme_training_taken/);
   });
 
   test('a leisure politician or an employee cannot be enrolled: problem+json, nothing stored', async () => {

@@ -1,14 +1,21 @@
-import { type Enrolment, type EnrolmentSummary, nextConversationDueOn, stockholmDate } from '@varn/domain';
+import {
+  type Enrolment,
+  type EnrolmentSummary,
+  nextConversationDueOn,
+  programmeTrainingOf,
+  stockholmDate,
+} from '@varn/domain';
 import { type Actor, authorize, can, scopeCondition } from '../access/authorize.ts';
 import { type AuditContext, recordAudit } from '../audit/audit-log.ts';
 import { AppError } from '../platform/app-error.ts';
 import type { Db } from '../platform/database.ts';
+import { programmeCompletedOn, programmeValidUntil } from './training.ts';
 
 const fullName = (person: { givenName: string | null; familyName: string | null }) =>
   person.givenName ? `${person.givenName} ${person.familyName}` : '';
 
 /** A `date` column as 'YYYY-MM-DD' (PGlite sometimes hands over a Date at UTC midnight). */
-function dateText(value: string | Date | null): string | null {
+export function dateText(value: string | Date | null): string | null {
   if (value === null || typeof value === 'string') return value;
   return value.toISOString().slice(0, 10);
 }
@@ -25,7 +32,9 @@ function summaryQuery(db: Db, actor: Actor) {
       'enrolment.partyId',
       'enrolment.enrolledOn',
       'enrolment.instructionReadOn',
-      'enrolment.trainingCompletedOn',
+      'enrolment.typedTrainingCompletedOn',
+      programmeCompletedOn.as('programmeCompletedOn'),
+      programmeValidUntil.as('programmeValidUntil'),
       'enrolment.conversationNeededBy',
       'official.givenName',
       'official.familyName',
@@ -70,7 +79,14 @@ function presentSummary(row: SummaryRow, today: string): EnrolmentSummary {
       : null,
     enrolledOn: dateText(row.enrolledOn) as string,
     instructionReadOn: dateText(row.instructionReadOn),
-    trainingCompletedOn: dateText(row.trainingCompletedOn),
+    ...programmeTrainingOf(
+      {
+        completedOn: row.programmeCompletedOn,
+        validUntil: row.programmeValidUntil,
+        typedOn: dateText(row.typedTrainingCompletedOn),
+      },
+      today,
+    ),
     lastConversationOfferedOn: dateText(row.lastConversationOfferedOn as string | Date | null),
     lastConversationHeldOn: lastHeldOn,
     conversationNeededBy: dateText(row.conversationNeededBy),

@@ -1,5 +1,6 @@
 import {
   conversationInputSchema,
+  type Enrolment,
   enrolmentCandidateSchema,
   enrolmentSchema,
   enrolmentStatusInputSchema,
@@ -13,7 +14,9 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../access/route-access.ts';
 import { auditContextOf } from '../audit/audit-log.ts';
+import type { Db } from '../platform/database.ts';
 import { respondWithWrite } from '../platform/write.ts';
+import { scheduleConversationReminder } from './conversation-reminders.ts';
 import {
   addConversation,
   addSupport,
@@ -29,6 +32,15 @@ export const protectionProgrammeRoutes: FastifyPluginAsyncZod = async (app) => {
     auditContextOf(actorOf(request), request.id);
   const tags = ['protection-programme'];
   const base = '/api/protection-programme';
+  /** Enrolling, a sooner date and a held conversation move the next conversation: its reminder follows. */
+  const withConversationReminder = async (db: Db, tenantId: string, enrolment: Enrolment) => {
+    await scheduleConversationReminder(db, app.jobs, {
+      tenantId,
+      enrolmentId: enrolment.id,
+      dueOn: enrolment.nextConversationDueOn,
+    });
+    return enrolment;
+  };
 
   app.get(
     `${base}/officials`,
@@ -63,7 +75,11 @@ export const protectionProgrammeRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) =>
       respondWithWrite(request, reply, 201, async (db) => {
         const id = await enrolOfficial(db, actorOf(request), context(request), request.body.personId);
-        return getEnrolment(db, actorOf(request), context(request), id);
+        return withConversationReminder(
+          db,
+          actorOf(request).tenantId,
+          await getEnrolment(db, actorOf(request), context(request), id),
+        );
       }),
   );
   // Reading an official's programme may show conversation notes: the read and its audit entry commit together.
@@ -87,7 +103,11 @@ export const protectionProgrammeRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) =>
       respondWithWrite(request, reply, 200, async (db) => {
         await setEnrolmentStatus(db, actorOf(request), context(request), request.params.id, request.body);
-        return getEnrolment(db, actorOf(request), context(request), request.params.id);
+        return withConversationReminder(
+          db,
+          actorOf(request).tenantId,
+          await getEnrolment(db, actorOf(request), context(request), request.params.id),
+        );
       }),
   );
   app.post(
@@ -99,7 +119,11 @@ export const protectionProgrammeRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) =>
       respondWithWrite(request, reply, 201, async (db) => {
         await addConversation(db, actorOf(request), context(request), request.params.id, request.body);
-        return getEnrolment(db, actorOf(request), context(request), request.params.id);
+        return withConversationReminder(
+          db,
+          actorOf(request).tenantId,
+          await getEnrolment(db, actorOf(request), context(request), request.params.id),
+        );
       }),
   );
   app.post(

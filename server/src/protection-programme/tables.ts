@@ -12,7 +12,8 @@ export interface ProtectionEnrolmentTable {
   partyId: string | null;
   enrolledOn: DateText;
   instructionReadOn: DateText | null;
-  trainingCompletedOn: DateText | null;
+  /** Typed before the programme read Training's completions; kept readable, no longer written. */
+  typedTrainingCompletedOn: DateText | null;
   conversationNeededBy: DateText | null;
   enrolledByPersonId: string;
   createdAt: Generated<Date>;
@@ -26,7 +27,7 @@ export const protectionEnrolmentColumns = tagColumns<ProtectionEnrolmentTable>('
   partyId: 'personal',
   enrolledOn: 'personal',
   instructionReadOn: 'personal',
-  trainingCompletedOn: 'personal',
+  typedTrainingCompletedOn: 'personal',
   conversationNeededBy: 'sensitive',
   enrolledByPersonId: 'personal',
   createdAt: 'internal',

@@ -1,5 +1,6 @@
 import {
   overallRiskLevel,
+  type Permission,
   type RiskAnalysis,
   type RiskAnalysisListQuery,
   type RiskAnalysisSummary,
@@ -11,6 +12,7 @@ import type { Selectable } from 'kysely';
 import { type Actor, can, isInScope, scopeCondition, scopeOf } from '../access/authorize.ts';
 import { type AuditContext, recordAudit } from '../audit/audit-log.ts';
 import { AppError } from '../platform/app-error.ts';
+import { decodeCursor, toPage } from '../platform/cursor.ts';
 import type { Db } from '../platform/database.ts';
 import type { RiskAnalysisHazardTable, RiskAnalysisTable } from './tables.ts';
 
@@ -20,8 +22,8 @@ export type RiskAnalysisRow = Selectable<RiskAnalysisTable> & {
 };
 type HazardRow = Selectable<RiskAnalysisHazardTable>;
 
-/** The analyses the actor may read: the owner's party or unit lies in the grant's scope. */
-function selectRiskAnalyses(db: Db, actor: Actor) {
+/** The analyses the actor may read: the owner's party or unit lies in the scope of the permission's grants. */
+function selectRiskAnalyses(db: Db, actor: Actor, permission: Permission = 'risk_analyses.read') {
   return db
     .selectFrom('riskAnalyses as analysis')
     .leftJoin('orgUnits as unit', 'unit.id', 'analysis.ownerOrgUnitId')
@@ -31,7 +33,7 @@ function selectRiskAnalyses(db: Db, actor: Actor) {
     .select((builder) => builder.fn.coalesce('party.name', 'unit.name').as('ownerName'))
     .where('analysis.tenantId', '=', actor.tenantId)
     .where((builder) =>
-      scopeCondition(actor, 'risk_analyses.read', builder, {
+      scopeCondition(actor, permission, builder, {
         orgUnitPath: builder.ref('unit.path'),
         partyId: builder.ref('analysis.ownerPartyId'),
       }),
@@ -119,9 +121,39 @@ const isoOrNull = (value: Date | null) => (value ? new Date(value).toISOString()
 
 /** One analysis with its hazards. Where and when someone will be is sensitive: every read is audited. */
 export async function getRiskAnalysis(db: Db, actor: Actor, context: AuditContext, id: string): Promise<RiskAnalysis> {
-  const row = await getRiskAnalysisRow(db, actor, id);
+  return presentAudited(db, actor, context, await getRiskAnalysisRow(db, actor, id), 'risk_analysis.read');
+}
+
+/**
+ * An escalation still unanswered after the reminder fired: what the duty officer was told about
+ * (`remindIfUnanswered`). Anything else, including the same analysis once answered, is not_found.
+ * Audited as its own action, so the log shows the read came through the duty officer's notice.
+ */
+export async function getUnansweredEscalation(
+  db: Db,
+  actor: Actor,
+  context: AuditContext,
+  id: string,
+): Promise<RiskAnalysis> {
+  const row = await selectRiskAnalyses(db, actor, 'risk_analyses.read_unanswered_escalation')
+    .where('analysis.id', '=', id)
+    .where('analysis.status', '=', 'escalated')
+    .where('analysis.escalationRemindedAt', 'is not', null)
+    .executeTakeFirst();
+  if (!row) throw new AppError('not_found');
+  return presentAudited(db, actor, context, row, 'risk_analysis.read_unanswered_escalation');
+}
+
+async function presentAudited(
+  db: Db,
+  actor: Actor,
+  context: AuditContext,
+  row: RiskAnalysisRow,
+  action: string,
+): Promise<RiskAnalysis> {
+  const id = row.id;
   const hazards = (await hazardsOf(db, [id])).get(id) ?? [];
-  await recordAudit(db, context, { action: 'risk_analysis.read', resourceType: 'risk_analysis', resourceId: id });
+  await recordAudit(db, context, { action, resourceType: 'risk_analysis', resourceId: id });
   return {
     ...presentSummary(row, hazards),
     description: row.description,
@@ -149,18 +181,38 @@ export function startOfTodayInStockholm(now = new Date()): Date {
   return candidates.find((candidate) => hourFormat.format(candidate) === '00') ?? (candidates[0] as Date);
 }
 
-/** The largest list the calendar shows at once; older and further activities are found by filter. */
-const listLimit = 200;
-
-/** The analyses the actor may read, soonest activity first: from today on, or all with `includePast`. */
+/**
+ * The analyses the actor may read, soonest activity first (latest first with `latestFirst`): from
+ * today on, or all with `includePast`.
+ */
 export async function findRiskAnalyses(db: Db, actor: Actor, query: RiskAnalysisListQuery) {
+  const direction = query.latestFirst ? 'desc' : 'asc';
   let select = selectRiskAnalyses(db, actor);
   if (!query.includePast) select = select.where('analysis.startsAt', '>=', startOfTodayInStockholm());
   if (query.status) select = select.where('analysis.status', '=', query.status);
-  const rows = await select.orderBy('analysis.startsAt').orderBy('analysis.id').limit(listLimit).execute();
+  if (query.after) {
+    const [startsAt, id] = decodeCursor(query.after, 2) as [string, string];
+    select = select.where((builder) =>
+      builder(
+        builder.refTuple('analysis.startsAt', 'analysis.id'),
+        direction === 'asc' ? '>' : '<',
+        builder.tuple(new Date(startsAt), id),
+      ),
+    );
+  }
+  const rows = await select
+    .orderBy('analysis.startsAt', direction)
+    .orderBy('analysis.id', direction)
+    .limit(query.limit + 1)
+    .execute();
   const hazards = await hazardsOf(
     db,
-    rows.map((row) => row.id),
+    rows.slice(0, query.limit).map((row) => row.id),
   );
-  return { items: rows.map((row) => presentSummary(row, hazards.get(row.id) ?? [])) };
+  return toPage(
+    rows,
+    query.limit,
+    (row) => presentSummary(row, hazards.get(row.id) ?? []),
+    (row) => [new Date(row.startsAt).toISOString(), row.id],
+  );
 }

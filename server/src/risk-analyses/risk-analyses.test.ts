@@ -150,12 +150,31 @@ describeEachDatabase('risk analyses', (kind) => {
     const waited = new Date(job.startAfter).getTime() - Date.parse(job.data.escalatedAt);
     assert.ok(Math.abs(waited - 2 * 3_600_000) < 1000, 'after the configured hours');
 
+    // The duty officer reads no analyses (need-to-know) until told of this one waiting for an answer.
+    const dutyOfficer = await harness.signIn('duty_officer');
+    const waiting = `/api/risk-analyses/${analysis.id}/unanswered-escalation`;
+    assert.equal((await dutyOfficer.get(`/api/risk-analyses/${analysis.id}`)).statusCode, 403);
+    assert.equal((await dutyOfficer.get(waiting)).statusCode, 404, 'not before the reminder');
+    assert.equal((await partyOffice.get(waiting)).statusCode, 403, 'the party office reads it the usual way');
+
     const reminder = { tenantId: job.data.tenantId, riskAnalysisId: analysis.id, escalatedAt: job.data.escalatedAt };
     await remindIfUnanswered(harness.db, harness.app.jobs, reminder);
     await remindIfUnanswered(harness.db, harness.app.jobs, reminder);
     assert.equal((await notificationsOf(securityDepartment, 'risk_analysis_escalation_unanswered')).length, 1);
-    const dutyOfficer = await harness.signIn('duty_officer');
     assert.equal((await notificationsOf(dutyOfficer, 'risk_analysis_escalation_unanswered')).length, 1);
+    const told = await dutyOfficer.get(waiting);
+    assert.equal(told.statusCode, 200, told.body);
+    assert.equal(told.json().title, analysis.title);
+    assert.equal(told.json().mayManage, false);
+    assert.equal(told.json().mayAnswer, false);
+    const dutyOfficerId = (await dutyOfficer.get('/api/auth/me')).json().personId;
+    const reads = await harness.db
+      .selectFrom('auditEntries')
+      .select('action')
+      .where('actorPersonId', '=', dutyOfficerId)
+      .where('resourceId', '=', analysis.id)
+      .execute();
+    assert.deepEqual(reads, [{ action: 'risk_analysis.read_unanswered_escalation' }], 'the read is audited');
 
     assert.equal(
       (
@@ -175,6 +194,7 @@ describeEachDatabase('risk analyses', (kind) => {
     assert.equal(answered.json().status, 'answered');
     assert.equal(answered.json().escalationAnswer, 'advise');
     assert.equal((await notificationsOf(partyOffice, 'risk_analysis_escalation_answered')).length, 1);
+    assert.equal((await dutyOfficer.get(waiting)).statusCode, 404, 'answered, it no longer waits');
   });
 
   test("another party's office, another unit's manager and another tenant get 404", async () => {
@@ -235,5 +255,42 @@ describeEachDatabase('risk analyses', (kind) => {
     assert.equal(await countRows(harness.db, 'risk_analysis_hazards'), hazardsBefore);
     const unchanged = (await partyOffice.get(`/api/risk-analyses/${analysis.id}`)).json() as RiskAnalysis;
     assert.equal(unchanged.hazards.length, analysis.hazards.length);
+  });
+
+  test('the list comes a page at a time, soonest first, with a cursor for the next page', async () => {
+    // A party of its own, so that the other tests' analyses do not count.
+    const owner = { kind: 'party' as const, partyId: partyIds.get('KD') as string };
+    // Created out of order: the list orders by the activity's time.
+    for (const day of [3, 1, 2, 4, 5]) {
+      await create(securityDepartment, { ...appearance(), title: `Möte ${day}`, startsAt: inDays(20 + day), owner });
+    }
+    const titlesPageByPage = async (order: string) => {
+      const seen: string[] = [];
+      let after: string | null = null;
+      let pages = 0;
+      do {
+        const cursor: string = after ? `&after=${encodeURIComponent(after)}` : '';
+        const page = (
+          await securityDepartment.get(`/api/risk-analyses?limit=2&status=draft${order}${cursor}`)
+        ).json() as {
+          items: RiskAnalysisSummary[];
+          nextCursor: string | null;
+        };
+        assert.ok(page.items.length <= 2);
+        seen.push(...page.items.filter((item) => item.owner.id === owner.partyId).map((item) => item.title));
+        after = page.nextCursor;
+        pages += 1;
+      } while (after && pages < 100);
+      assert.ok(pages >= 3);
+      return seen;
+    };
+    const soonestFirst = ['Möte 1', 'Möte 2', 'Möte 3', 'Möte 4', 'Möte 5'];
+    assert.deepEqual(await titlesPageByPage(''), soonestFirst, 'each once, soonest first');
+    assert.deepEqual(await titlesPageByPage('&latestFirst=true'), soonestFirst.toReversed(), 'latest first');
+
+    const bad = await securityDepartment.get('/api/risk-analyses?after=inte-en-markör');
+    assert.equal(bad.statusCode, 400);
+    assert.equal(bad.headers['content-type'], 'application/problem+json; charset=utf-8');
+    assert.equal(bad.json().errors[0].path, 'query.after');
   });
 });

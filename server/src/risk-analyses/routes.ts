@@ -18,7 +18,7 @@ import { auditContextOf } from '../audit/audit-log.ts';
 import { changeMeasureStatus, createMeasure, listMeasures } from '../measures/measures.ts';
 import { respondWithWrite } from '../platform/write.ts';
 import { answerEscalation, createRiskAnalysis, decideRiskAnalysis, updateHazards } from './analyses.ts';
-import { findRiskAnalyses, getRiskAnalysis } from './read.ts';
+import { findRiskAnalyses, getRiskAnalysis, getUnansweredEscalation } from './read.ts';
 
 /** Risk analyses before activities; every write answers with the whole analysis. */
 export const riskAnalysisRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -56,6 +56,15 @@ export const riskAnalysisRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['risk-analyses'], params: idParamsSchema, response: { 200: riskAnalysisSchema } },
     },
     async (request) => getRiskAnalysis(app.db, actorOf(request), context(request), request.params.id),
+  );
+  // The duty officer's way in: the analysis they were told is waiting for the security department.
+  app.get(
+    '/api/risk-analyses/:id/unanswered-escalation',
+    {
+      config: { access: 'risk_analyses.read_unanswered_escalation' },
+      schema: { tags: ['risk-analyses'], params: idParamsSchema, response: { 200: riskAnalysisSchema } },
+    },
+    async (request) => getUnansweredEscalation(app.db, actorOf(request), context(request), request.params.id),
   );
   app.post(
     '/api/risk-analyses/:id/hazards',

@@ -1,5 +1,5 @@
 import { type Selectable, sql } from 'kysely';
-import { type Actor, scopeCondition } from '../access/authorize.ts';
+import { type Actor, authorize, scopeCondition } from '../access/authorize.ts';
 import { AppError } from '../platform/app-error.ts';
 import type { Db } from '../platform/database.ts';
 import type { SecurityWalkTable } from './tables.ts';
@@ -28,5 +28,12 @@ function selectWalks(db: Db, actor: Actor) {
 export async function getWalkRow(db: Db, actor: Actor, id: string): Promise<WalkRow> {
   const row = await selectWalks(db, actor).where('walk.id', '=', id).executeTakeFirst();
   if (!row) throw new AppError('not_found');
+  return row;
+}
+
+/** The walk's row for a change: in the actor's walking scope (finished or not; callers decide). */
+export async function getWalkToChange(db: Db, actor: Actor, id: string): Promise<WalkRow> {
+  const row = await getWalkRow(db, actor, id);
+  authorize(actor, 'security_walks.manage', { orgUnitPath: row.unitPath });
   return row;
 }

@@ -20,6 +20,7 @@ import { auditContextOf } from '../audit/audit-log.ts';
 import { listMeasures } from '../measures/measures.ts';
 import { respondWithWrite } from '../platform/write.ts';
 import { getSiteSecurityWalks, getWalkCoverage } from './overview.ts';
+import { walkPhotoRoutes } from './photo-routes.ts';
 import {
   createChecklistTemplate,
   findChecklistTemplates,
@@ -187,4 +188,5 @@ export const securityWalkRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => getWalkCoverage(app.db, actorOf(request), request.params.id),
   );
+  await app.register(walkPhotoRoutes);
 };

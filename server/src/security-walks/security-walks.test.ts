@@ -11,6 +11,7 @@ import {
   type SiteSecurityWalks,
   type WalkCoverage,
 } from '@varn/domain';
+import { multipart, png } from '../testing/multipart.ts';
 import { createTestApp, type TestApp, type TestClient } from '../testing/test-app.ts';
 import { countRows, describeEachDatabase } from '../testing/test-database.ts';
 
@@ -329,5 +330,89 @@ describeEachDatabase('security walks', (kind) => {
     assert.deepEqual(await counts(), before);
     const unchanged = (await coordinator.get(`/api/security-walks/${walk.id}`)).json() as SecurityWalk;
     assert.deepEqual(unchanged.answers, [], 'the valid first answer of a refused request was not kept');
+  });
+
+  test('a photo per answer: stored encrypted, replaced by a new one, served only to the walk’s readers', async () => {
+    const jarva = siteNamed('Jobbtorg Järva');
+    const walk = await startWalk(coordinator, walkOf(jarva.id));
+    const photoUrl = (questionKey: string, walkId = walk.id) =>
+      `/api/security-walks/${walkId}/answers/${questionKey}/photo`;
+    const put = (client: TestClient, questionKey: string, fileName: string, content: Buffer) => {
+      const body = multipart([{ fileName, content, contentType: 'image/png' }]);
+      return client.request({
+        method: 'PUT',
+        url: photoUrl(questionKey),
+        payload: body.payload,
+        headers: body.headers,
+      });
+    };
+
+    const first = await put(coordinator, 'rooms_lockable', 'dörr.png', png);
+    assert.equal(first.statusCode, 200, first.body);
+    assert.equal(first.json().mediaType, 'image/png');
+    const secondPng = Buffer.concat([png, Buffer.from('extra bytes after IEND')]);
+    const replaced = await put(coordinator, 'rooms_lockable', 'dörr-2.png', secondPng);
+    assert.equal(replaced.statusCode, 200, replaced.body);
+
+    const read = (await safetyRepresentative.get(`/api/security-walks/${walk.id}`)).json() as SecurityWalk;
+    assert.deepEqual(
+      read.photos.map((photo) => [photo.questionKey, photo.fileName, photo.byteSize]),
+      [['rooms_lockable', 'dörr-2.png', secondPng.length]],
+      'one photo per answer: the new one replaced the old',
+    );
+    const download = await safetyRepresentative.get(photoUrl('rooms_lockable'));
+    assert.equal(download.statusCode, 200);
+    assert.deepEqual(download.rawPayload, secondPng);
+    assert.match(String(download.headers['content-disposition']), /^attachment;/);
+    assert.equal(download.headers['x-content-type-options'], 'nosniff');
+    const stored = await harness.db
+      .selectFrom('securityWalkPhotos')
+      .select('content')
+      .where('walkId', '=', walk.id)
+      .executeTakeFirstOrThrow();
+    assert.equal(Buffer.from(stored.content).includes(Buffer.from('IEND')), false, 'the content is encrypted');
+
+    const otherTenant = await harness.signIn('security_coordinator', 'other');
+    for (const outsider of [manager, otherTenant]) {
+      assert.equal((await outsider.get(photoUrl('rooms_lockable'))).statusCode, 404);
+      assert.equal((await put(outsider, 'rooms_lockable', 'x.png', png)).statusCode, 404);
+    }
+    assert.equal((await put(safetyRepresentative, 'rooms_lockable', 'x.png', png)).statusCode, 403);
+    assert.equal((await put(coordinator, 'no_such_question', 'x.png', png)).statusCode, 404);
+
+    const photos = () => countRows(harness.db, 'security_walk_photos');
+    const before = await photos();
+    const notAPhoto = await put(coordinator, 'evacuation_routes', 'lista.png', Buffer.from('%PDF-1.4\n%%EOF\n'));
+    assert.equal(notAPhoto.statusCode, 415, notAPhoto.body);
+    assert.match(String(notAPhoto.headers['content-type']), /^application\/problem\+json/);
+    assert.equal(problemSchema.parse(notAPhoto.json()).errors?.[0]?.path, 'files.0');
+    const twoFiles = multipart([
+      { fileName: 'a.png', content: png },
+      { fileName: 'b.png', content: png },
+    ]);
+    const tooMany = await coordinator.request({
+      method: 'PUT',
+      url: photoUrl('evacuation_routes'),
+      payload: twoFiles.payload,
+      headers: twoFiles.headers,
+    });
+    assert.equal(tooMany.statusCode, 413, tooMany.body);
+    assert.equal(await photos(), before, 'a refused photo stores nothing');
+
+    const finished = await coordinator.post(`/api/security-walks/${walk.id}/finish`, { summary: 'Klart' });
+    assert.equal(finished.statusCode, 200, finished.body);
+    assert.equal((await put(coordinator, 'evacuation_routes', 'sen.png', png)).statusCode, 409);
+    const audited = await harness.db
+      .selectFrom('auditEntries')
+      .select(['action', 'details'])
+      .where('resourceId', '=', walk.id)
+      .where('action', 'like', 'security_walk.photo.%')
+      .execute();
+    assert.deepEqual(audited.map((entry) => entry.action).sort(), [
+      'security_walk.photo.add',
+      'security_walk.photo.add',
+      'security_walk.photo.read',
+    ]);
+    assert.doesNotMatch(JSON.stringify(audited), /dörr/, 'file names stay out of the log');
   });
 });

@@ -95,3 +95,33 @@ export const securityWalkAnswerColumns = tagColumns<SecurityWalkAnswerTable>('se
   measureId: 'internal',
   updatedAt: 'internal',
 });
+
+export interface SecurityWalkPhotoTable {
+  id: string;
+  tenantId: string;
+  walkId: string;
+  questionKey: string;
+  fileName: string;
+  mediaType: string;
+  byteSize: number;
+  sha256: string;
+  /** AES-256-GCM ciphertext (`encryptBytes`, the photo's id as associated data); pg gives a Buffer, PGlite a Uint8Array. */
+  content: Uint8Array;
+  uploadedByPersonId: string;
+  createdAt: Generated<Date>;
+}
+// A photo of an answer shows where the address is weak (the door that does not lock), and a file
+// name or a face in it may say more: the content, its name and its hash are sensitive.
+export const securityWalkPhotoColumns = tagColumns<SecurityWalkPhotoTable>('security_walk_photos', {
+  id: 'internal',
+  tenantId: 'internal',
+  walkId: 'internal',
+  questionKey: 'internal',
+  fileName: 'sensitive',
+  mediaType: 'internal',
+  byteSize: 'internal',
+  sha256: 'sensitive',
+  content: 'sensitive',
+  uploadedByPersonId: 'personal',
+  createdAt: 'internal',
+});

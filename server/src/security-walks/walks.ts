@@ -16,15 +16,9 @@ import { createMeasure } from '../measures/measures.ts';
 import { AppError, fieldError, unknownReference } from '../platform/app-error.ts';
 import type { Db } from '../platform/database.ts';
 import type { JobQueue } from '../platform/jobs.ts';
-import { getWalkRow, type WalkRow } from './read.ts';
+import { findWalkPhotos } from './photos.ts';
+import { getWalkRow, getWalkToChange, type WalkRow } from './read.ts';
 import { getCurrentTemplateVersion, presentTemplateVersion } from './templates.ts';
-
-/** The walk's row for a change: in the actor's walking scope (finished or not; callers decide). */
-async function getWalkToChange(db: Db, actor: Actor, id: string): Promise<WalkRow> {
-  const row = await getWalkRow(db, actor, id);
-  authorize(actor, 'security_walks.manage', { orgUnitPath: row.unitPath });
-  return row;
-}
 
 async function presentWalk(db: Db, row: WalkRow): Promise<SecurityWalk> {
   const version = await db
@@ -47,6 +41,7 @@ async function presentWalk(db: Db, row: WalkRow): Promise<SecurityWalk> {
     participants: row.participants,
     template: presentTemplateVersion(version),
     answers,
+    photos: await findWalkPhotos(db, row.id),
     summary: row.summary,
     finishedAt: row.finishedAt ? new Date(row.finishedAt).toISOString() : null,
     createdAt: new Date(row.createdAt).toISOString(),

@@ -52,3 +52,12 @@ export async function waitFor(what: string, isDone: () => boolean | Promise<bool
   }
   throw new Error(`timed out waiting for ${what}`);
 }
+
+/** Undoes quoted-printable (soft line breaks and =XX bytes), as a mail reader would. */
+export function decodeQuotedPrintable(raw: string): string {
+  const joined = raw.replace(/=\r?\n/g, '');
+  return Buffer.from(
+    joined.replace(/=([0-9A-F]{2})/g, (_match, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))),
+    'latin1',
+  ).toString('utf8');
+}

@@ -26,6 +26,22 @@ export async function createTestDatabase(
     await migrate(db);
     return { db, config, drop: () => db.destroy() };
   }
+  const database = await createPostgresDatabase();
+  const config = { kind: 'postgres' as const, url: database.url, poolSize: 5 };
+  const db = openDatabase(config);
+  await migrate(db);
+  return {
+    db,
+    config,
+    async drop() {
+      await db.destroy();
+      await database.drop();
+    },
+  };
+}
+
+/** A fresh, empty database on the PostgreSQL server of TEST_DATABASE_URL; `drop` removes it again. */
+export async function createPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
   if (!postgresUrl) throw new Error('TEST_DATABASE_URL is not set');
   const name = `varn_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: postgresUrl });
@@ -34,14 +50,9 @@ export async function createTestDatabase(
   await admin.end();
   const url = new URL(postgresUrl);
   url.pathname = `/${name}`;
-  const config = { kind: 'postgres' as const, url: url.toString(), poolSize: 5 };
-  const db = openDatabase(config);
-  await migrate(db);
   return {
-    db,
-    config,
+    url: url.toString(),
     async drop() {
-      await db.destroy();
       const cleanup = new pg.Client({ connectionString: postgresUrl });
       await cleanup.connect();
       await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

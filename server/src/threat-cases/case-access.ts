@@ -9,7 +9,13 @@ import type { Db } from '../platform/database.ts';
  * actor's scope for the permission, or the actor is not on its list (see authorizeNeedToKnow).
  */
 export async function getAuthorizedCase(db: Db, actor: Actor, permission: Permission, id: string) {
-  const row = await db
+  return authorizeCase(actor, permission, await caseQuery(db, actor, id).executeTakeFirst());
+}
+export type AuthorizedCase = Awaited<ReturnType<typeof getAuthorizedCase>>;
+
+/** The query behind getAuthorizedCase, for reads that select more of the case in the same statement. */
+export function caseQuery(db: Db, actor: Actor, id: string) {
+  return db
     .selectFrom('threatCases as threatCase')
     .innerJoin('orgUnits as unit', 'unit.id', 'threatCase.unitId')
     .selectAll('threatCase')
@@ -26,10 +32,16 @@ export async function getAuthorizedCase(db: Db, actor: Actor, permission: Permis
         .as('isListed'),
     )
     .where('threatCase.tenantId', '=', actor.tenantId)
-    .where('threatCase.id', '=', id)
-    .executeTakeFirst();
+    .where('threatCase.id', '=', id);
+}
+
+/** Throws not_found unless the row of caseQuery exists and the actor may use it for the permission. */
+export function authorizeCase<Row extends { unitPath: string; isListed: unknown }>(
+  actor: Actor,
+  permission: Permission,
+  row: Row | undefined,
+): Row {
   if (!row) throw new AppError('not_found');
   authorizeNeedToKnow(actor, permission, { orgUnitPath: row.unitPath, isListed: Boolean(row.isListed) });
   return row;
 }
-export type AuthorizedCase = Awaited<ReturnType<typeof getAuthorizedCase>>;

@@ -1,11 +1,12 @@
 import type { PageQuery, ThreatAssessment, ThreatCase, ThreatCaseSummary } from '@varn/domain';
 import type { Selectable } from 'kysely';
+import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import { type Actor, needToKnowCondition } from '../access/authorize.ts';
 import { type AuditContext, recordAudit } from '../audit/audit-log.ts';
 import { decodeCursor, toPage } from '../platform/cursor.ts';
 import type { Db } from '../platform/database.ts';
 import { decryptField } from '../platform/field-encryption.ts';
-import { getAuthorizedCase } from './case-access.ts';
+import { authorizeCase, caseQuery, getAuthorizedCase } from './case-access.ts';
 import type { ThreatAssessmentTable, ThreatCaseTable } from './tables.ts';
 
 const fullName = (person: { givenName: string | null; familyName: string | null }) =>
@@ -81,7 +82,10 @@ async function findAssessments(db: Db, caseId: string): Promise<ThreatAssessment
   return rows.map((row) => presentAssessment(row, fullName(row)));
 }
 
-function presentAssessment(row: Selectable<ThreatAssessmentTable>, assessorName: string): ThreatAssessment {
+/** A stored version, as a row or as an element of a JSON aggregate (timestamps as text). */
+type AssessmentRow = Omit<Selectable<ThreatAssessmentTable>, 'assessedAt'> & { assessedAt: Date | string };
+
+function presentAssessment(row: AssessmentRow, assessorName: string): ThreatAssessment {
   return {
     version: row.version,
     templateVersion: row.templateVersion,
@@ -108,49 +112,86 @@ export async function listAssessments(db: Db, actor: Actor, context: AuditContex
 }
 
 /**
- * One case with its persons, linked incidents, assessment versions, consultations and access list.
- * It names persons of concern and protected persons, so every read is audited. Home addresses are
- * decrypted with `addressKey`; with null they are withheld (null), as in the answers to writes:
- * those are stored as idempotent replays, and the database must never hold an address in plaintext.
+ * The case row of `caseQuery` with everything the case page shows, each part as a JSON aggregate
+ * subquery: one statement instead of a query per part. Timestamps inside the aggregates are text.
  */
-export async function getThreatCase(
-  db: Db,
-  addressKey: Buffer | null,
-  actor: Actor,
-  context: AuditContext,
-  id: string,
-): Promise<ThreatCase> {
-  const row = await getAuthorizedCase(db, actor, 'threat_cases.read', id);
-  await recordAudit(db, context, { action: 'threat_case.read', resourceType: 'threat_case', resourceId: id });
-  const decrypt = (stored: string | null) =>
-    stored === null || addressKey === null ? null : decryptField(addressKey, stored);
-  const [creator, protectedPersons, personsOfConcern, incidents, assessments, consultations, accessList, preIntake] =
-    await Promise.all([
-      db
-        .selectFrom('people')
-        .select(['givenName', 'familyName'])
-        .where('id', '=', row.createdByPersonId)
-        .executeTakeFirst(),
-      db.selectFrom('threatCaseProtectedPersons').selectAll().where('caseId', '=', id).orderBy('position').execute(),
-      db.selectFrom('threatCasePersonsOfConcern').selectAll().where('caseId', '=', id).orderBy('position').execute(),
-      db
+function caseWithParts(db: Db, actor: Actor, id: string) {
+  return caseQuery(db, actor, id).select((builder) => [
+    jsonObjectFrom(
+      builder
+        .selectFrom('people as creator')
+        .select(['creator.givenName', 'creator.familyName'])
+        .whereRef('creator.id', '=', 'threatCase.createdByPersonId'),
+    ).as('creator'),
+    jsonObjectFrom(
+      builder
+        .selectFrom('sites as site')
+        .select(['site.name', 'site.streetAddress'])
+        .whereRef('site.id', '=', 'threatCase.siteId'),
+    ).as('site'),
+    jsonObjectFrom(
+      builder
+        .selectFrom('people as official')
+        .select(['official.givenName', 'official.familyName'])
+        .whereRef('official.id', '=', 'threatCase.officialPersonId'),
+    ).as('official'),
+    jsonArrayFrom(
+      builder
+        .selectFrom('threatCaseProtectedPersons as person')
+        .select(['person.id', 'person.name', 'person.description', 'person.homeAddressEncrypted'])
+        .whereRef('person.caseId', '=', 'threatCase.id')
+        .orderBy('person.position'),
+    ).as('protectedPersons'),
+    jsonArrayFrom(
+      builder
+        .selectFrom('threatCasePersonsOfConcern as person')
+        .select([
+          'person.id',
+          'person.name',
+          'person.relation',
+          'person.gangCrimeLink',
+          'person.violentExtremismLink',
+          'person.description',
+          'person.homeAddressEncrypted',
+        ])
+        .whereRef('person.caseId', '=', 'threatCase.id')
+        .orderBy('person.position'),
+    ).as('personsOfConcern'),
+    jsonArrayFrom(
+      builder
         .selectFrom('threatCaseIncidents as link')
         .innerJoin('incidents as incident', 'incident.id', 'link.incidentId')
         .select(['incident.id', 'incident.occurredAt', 'incident.types', 'incident.status'])
-        .where('link.caseId', '=', id)
-        .orderBy('incident.occurredAt', 'desc')
-        .execute(),
-      findAssessments(db, id),
-      db
+        .whereRef('link.caseId', '=', 'threatCase.id')
+        .orderBy('incident.occurredAt', 'desc'),
+    ).as('incidents'),
+    jsonArrayFrom(
+      builder
+        .selectFrom('threatAssessments as assessment')
+        .innerJoin('people as assessor', 'assessor.id', 'assessment.assessedByPersonId')
+        .selectAll('assessment')
+        .select(['assessor.givenName', 'assessor.familyName'])
+        .whereRef('assessment.caseId', '=', 'threatCase.id')
+        .orderBy('assessment.version'),
+    ).as('assessments'),
+    jsonArrayFrom(
+      builder
         .selectFrom('threatCaseConsultations as consultation')
         .innerJoin('people as recorder', 'recorder.id', 'consultation.recordedByPersonId')
-        .selectAll('consultation')
-        .select(['recorder.givenName', 'recorder.familyName'])
-        .where('consultation.caseId', '=', id)
+        .select([
+          'consultation.id',
+          'consultation.party',
+          'consultation.consultedOn',
+          'consultation.outcome',
+          'recorder.givenName',
+          'recorder.familyName',
+        ])
+        .whereRef('consultation.caseId', '=', 'threatCase.id')
         .orderBy('consultation.consultedOn', 'desc')
-        .orderBy('consultation.recordedAt', 'desc')
-        .execute(),
-      db
+        .orderBy('consultation.recordedAt', 'desc'),
+    ).as('consultations'),
+    jsonArrayFrom(
+      builder
         .selectFrom('threatCaseAccess as access')
         .innerJoin('people as person', 'person.id', 'access.personId')
         .leftJoin('people as adder', 'adder.id', 'access.addedByPersonId')
@@ -163,23 +204,50 @@ export async function getThreatCase(
           'adder.givenName as adderGivenName',
           'adder.familyName as adderFamilyName',
         ])
-        .where('access.caseId', '=', id)
-        .orderBy('access.addedAt')
-        .execute(),
-      db
+        .whereRef('access.caseId', '=', 'threatCase.id')
+        .orderBy('access.addedAt'),
+    ).as('accessList'),
+    jsonArrayFrom(
+      builder
         .selectFrom('threatCasePreIntakeAssessments as assessment')
         .innerJoin('people as decider', 'decider.id', 'assessment.decidedByPersonId')
         .selectAll('assessment')
         .select(['decider.givenName', 'decider.familyName'])
-        .where('assessment.caseId', '=', id)
-        .orderBy('assessment.decidedAt', 'desc')
-        .execute(),
-    ]);
+        .whereRef('assessment.caseId', '=', 'threatCase.id')
+        .orderBy('assessment.decidedAt', 'desc'),
+    ).as('preIntake'),
+  ]);
+}
+
+/**
+ * One case with its persons, linked incidents, assessment versions, consultations and access list.
+ * It names persons of concern and protected persons, so every read is audited. Home addresses are
+ * decrypted with `addressKey`; with null they are withheld (null), as in the answers to writes:
+ * those are stored as idempotent replays, and the database must never hold an address in plaintext.
+ */
+export async function getThreatCase(
+  db: Db,
+  addressKey: Buffer | null,
+  actor: Actor,
+  context: AuditContext,
+  id: string,
+): Promise<ThreatCase> {
+  // One statement for the case and everything it shows (an aggregate per part), then the audit entry
+  // (one statement too): two round trips, no transaction needed, and the answer leaves only once the
+  // read is audited. See docs/performance.md, "Threat cases (issue 4)".
+  const row = authorizeCase(actor, 'threat_cases.read', await caseWithParts(db, actor, id).executeTakeFirst());
+  await recordAudit(db, context, { action: 'threat_case.read', resourceType: 'threat_case', resourceId: id });
+  const decrypt = (stored: string | null) =>
+    stored === null || addressKey === null ? null : decryptField(addressKey, stored);
+  const { creator, protectedPersons, personsOfConcern, incidents, consultations, accessList, preIntake } = row;
+  const assessments = row.assessments.map((assessment) => presentAssessment(assessment, fullName(assessment)));
   return {
     ...presentSummary(row),
     protects: row.protects,
     siteId: row.siteId,
+    siteName: row.site ? `${row.site.name}, ${row.site.streetAddress}` : null,
     officialPersonId: row.officialPersonId,
+    officialName: row.official ? fullName(row.official) : null,
     summary: row.summary,
     createdAt: new Date(row.createdAt).toISOString(),
     createdByName: creator ? fullName(creator) : '',

@@ -63,17 +63,15 @@ export const threatCaseRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => findThreatCases(app.db, actorOf(request), request.query),
   );
-  // Reading a case names persons of concern: the read and its audit entry commit together.
+  // Reading a case names persons of concern: it answers only once its audit entry is stored. One
+  // statement reads, one audits; no transaction around them (see getThreatCase).
   app.get(
     '/api/threat-cases/:id',
     {
       config: { access: 'threat_cases.read' },
       schema: { tags, params: idParamsSchema, response: { 200: threatCaseSchema } },
     },
-    async (request, reply) =>
-      respondWithWrite(request, reply, 200, (db) =>
-        getThreatCase(db, key, actorOf(request), context(request), request.params.id),
-      ),
+    async (request) => getThreatCase(app.db, key, actorOf(request), context(request), request.params.id),
   );
   app.get(
     '/api/threat-cases/:id/assessments',

@@ -363,4 +363,37 @@ describeEachDatabase('threat cases', (kind) => {
     );
     assert.equal(listed?.isReviewDue, false);
   });
+
+  test('a case protects a site or an elected official, named on the case', async () => {
+    const securityDepartment = await harness.signIn('security_department');
+    const site = (
+      (await securityDepartment.get('/api/sites?limit=200')).json().items as { id: string; name: string }[]
+    ).find((candidate) => candidate.name === 'Jobbtorg City');
+    const official = (
+      (await securityDepartment.get('/api/people?kind=elected_official&search=Politiker')).json().items as {
+        id: string;
+      }[]
+    )[0];
+    assert.ok(site && official);
+    const protecting = async (input: Partial<ThreatCaseInput>) => {
+      const created = await securityDepartment.post('/api/threat-cases', {
+        ...newCase(),
+        protectedPersons: [],
+        ...input,
+      });
+      assert.equal(created.statusCode, 201, created.body);
+      const read = await securityDepartment.get(`/api/threat-cases/${created.json().id}`);
+      return read.json() as ThreatCase;
+    };
+    const siteCase = await protecting({ protects: 'site', siteId: site.id });
+    assert.equal(siteCase.siteName, 'Jobbtorg City, Kungsgatan 12');
+    assert.equal(siteCase.officialName, null);
+    const officialCase = await protecting({ protects: 'official', officialPersonId: official.id });
+    assert.equal(officialCase.officialName, 'Olof Politiker');
+    assert.equal(officialCase.siteName, null);
+
+    const missing = await securityDepartment.post('/api/threat-cases', { ...newCase(), protects: 'site' });
+    assert.equal(missing.statusCode, 400);
+    assert.equal(missing.json().errors[0].path, 'siteId');
+  });
 });

@@ -19,6 +19,7 @@ function presentCourse(row: CourseRow): Course {
       roles: row.targetRoles,
       officialCategories: row.targetOfficialCategories,
     },
+    isProgrammeTraining: row.isProgrammeTraining,
     createdAt: new Date(row.createdAt).toISOString(),
     updatedAt: new Date(row.updatedAt).toISOString(),
   };
@@ -74,13 +75,42 @@ function courseValues(input: CourseInput) {
     targetOrgUnitIds: [...new Set(input.targetGroup.orgUnitIds)],
     targetRoles: [...new Set(input.targetGroup.roles)],
     targetOfficialCategories: [...new Set(input.targetGroup.officialCategories)],
+    isProgrammeTraining: input.isProgrammeTraining,
   };
+}
+
+/**
+ * One course per city is the protection programme's training: flagging a second is refused with the
+ * name of the first, rather than moving the flag silently (the officials' training dates would change).
+ */
+async function requireProgrammeTrainingFree(db: Db, actor: Actor, input: CourseInput, courseId: string | null) {
+  if (!input.isProgrammeTraining) return;
+  const other = await db
+    .selectFrom('trainingCourses')
+    .select('name')
+    .where('tenantId', '=', actor.tenantId)
+    .where('isProgrammeTraining', '=', true)
+    .$if(courseId !== null, (query) => query.where('id', '<>', courseId as string))
+    .executeTakeFirst();
+  if (other) {
+    throw new AppError('validation_failed', {
+      errors: [
+        fieldError(
+          'isProgrammeTraining',
+          'programme_training_taken',
+          `“${other.name}” is already the protection programme's training`,
+          `”${other.name}” är redan skyddsprogrammets utbildning`,
+        ),
+      ],
+    });
+  }
 }
 
 // Courses and occasions are the city's plan, not anyone's record: whoever holds `training.manage`
 // (the route demands it) plans them, whatever the scope; the people they record stay scoped.
 export async function createCourse(db: Db, actor: Actor, context: AuditContext, input: CourseInput) {
   await requireTenantUnits(db, actor, input.targetGroup.orgUnitIds);
+  await requireProgrammeTrainingFree(db, actor, input, null);
   const row = await db
     .insertInto('trainingCourses')
     .values({ tenantId: actor.tenantId, ...courseValues(input) })
@@ -101,6 +131,7 @@ export async function createCourse(db: Db, actor: Actor, context: AuditContext, 
 export async function updateCourse(db: Db, actor: Actor, context: AuditContext, id: string, input: CourseInput) {
   await getCourseRow(db, actor, id);
   await requireTenantUnits(db, actor, input.targetGroup.orgUnitIds);
+  await requireProgrammeTrainingFree(db, actor, input, id);
   const row = await db
     .updateTable('trainingCourses')
     .set({ ...courseValues(input), updatedAt: new Date() })

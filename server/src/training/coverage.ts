@@ -1,6 +1,13 @@
-import { addDays, type Coverage, type CoverageCounts, expiringWithinDays, stockholmDate } from '@varn/domain';
+import {
+  addDays,
+  type Coverage,
+  type CoverageCounts,
+  coverageStatusOf,
+  expiringWithinDays,
+  stockholmDate,
+} from '@varn/domain';
 import { CompiledQuery, type ExpressionBuilder, sql } from 'kysely';
-import { type Actor, authorize, scopeCondition } from '../access/authorize.ts';
+import { type Actor, authorize, isInScope, scopeCondition, scopeOf } from '../access/authorize.ts';
 import { AppError } from '../platform/app-error.ts';
 import type { Db } from '../platform/database.ts';
 import type { Database } from '../platform/schema.ts';
@@ -12,14 +19,9 @@ type PeopleBuilder = ExpressionBuilder<
   'person' | 'unit'
 >;
 
-type CoverageGroup = CoverageCounts & { childId: string | null };
-type LackingPerson = {
-  id: string;
-  givenName: string;
-  familyName: string;
-  status: 'expiring' | 'missing';
-  validUntil: string | null;
-};
+type UnitCounts = { unitId: string | null; targetCount: number; validCount: number; expiringCount: number };
+type Unit = { id: string; path: string; name: string };
+type LackingPerson = { id: string; givenName: string; familyName: string; validUntil: string | null };
 
 /** The target group's rules as one SQL condition: any matching rule puts a person in the group. */
 function targetGroupCondition(builder: PeopleBuilder, course: CourseRow, targetPaths: readonly string[]) {
@@ -44,31 +46,27 @@ function targetGroupCondition(builder: PeopleBuilder, course: CourseRow, targetP
 }
 
 /**
- * Each person of the target group within the counted unit and the actor's scope, with their standing:
- * their best completion decides (the rule of `coverageStatusOf`, in SQL so a city is one query).
+ * The units whose people the count can reach, when that is narrower than the tenant: those under the
+ * counted unit and within an actor's unit-scoped grants. Redundant with the conditions on the unit's
+ * path, it lets the database read the people of those units by index instead of all of the city.
+ * null: no narrowing (a tenant-wide or party scope counted as a whole).
  */
-function standings(
-  db: Db,
-  actor: Actor,
-  course: CourseRow,
-  targetPaths: readonly string[],
-  unitPath: string | null,
-  today: string,
-) {
-  const best = db
-    .selectFrom('trainingCompletions')
-    .select([
-      'personId',
-      sql<boolean>`bool_or(valid_until IS NULL)`.as('isForever'),
-      sql<string>`max(valid_until)`.as('latest'),
-    ])
-    .where('tenantId', '=', actor.tenantId)
-    .where('courseId', '=', course.id)
-    .groupBy('personId');
+function reachableUnitIds(actor: Actor, units: readonly Unit[], unitPath: string | null): string[] | null {
+  const scope = scopeOf(actor, 'training.read');
+  const isScopeNarrow = !scope.isTenantWide && scope.partyIds.length === 0;
+  if (unitPath === null && !isScopeNarrow) return null;
+  return units
+    .filter((unit) => unitPath === null || unit.path.startsWith(unitPath))
+    .filter((unit) => !isScopeNarrow || isInScope(actor, scope, { orgUnitPath: unit.path }))
+    .map((unit) => unit.id);
+}
+
+/** The active people of the target group within the counted unit and the actor's scope. */
+function targetPeople(db: Db, actor: Actor, course: CourseRow, counted: CountedUnits) {
+  const { targetPaths, unitPath, reachableIds } = counted;
   return db
     .selectFrom('people as person')
     .leftJoin('orgUnits as unit', 'unit.id', 'person.unitId')
-    .leftJoin(best.as('best'), 'best.personId', 'person.id')
     .where('person.tenantId', '=', actor.tenantId)
     .where('person.isActive', '=', true)
     .where((builder) => targetGroupCondition(builder as unknown as PeopleBuilder, course, targetPaths))
@@ -80,23 +78,91 @@ function standings(
       }),
     )
     .$if(unitPath !== null, (query) => query.where('unit.path', 'like', `${unitPath}%`))
+    .$if(reachableIds !== null, (query) =>
+      query.where((builder) =>
+        builder.or([
+          (reachableIds?.length ?? 0) > 0 ? builder('person.unitId', 'in', reachableIds ?? []) : builder.lit(false),
+          // Oneself through a self grant, wherever one works.
+          builder('person.id', '=', actor.personId),
+        ]),
+      ),
+    );
+}
+
+type CountedUnits = { targetPaths: readonly string[]; unitPath: string | null; reachableIds: string[] | null };
+
+/**
+ * The target group counted per the unit each person works in: their best completion decides (the
+ * rule of `coverageStatusOf`, in SQL so a city is one pass). Grouping by the unit's id, not by a
+ * path segment, keeps the aggregate narrow and in memory; the units are rolled up in `rollUp`.
+ */
+function countsPerUnit(db: Db, actor: Actor, course: CourseRow, counted: CountedUnits, today: string) {
+  const best = db
+    .selectFrom('trainingCompletions')
     .select([
+      'personId',
+      sql<boolean>`bool_or(valid_until IS NULL)`.as('isForever'),
+      sql<string>`max(valid_until)`.as('latest'),
+    ])
+    .where('tenantId', '=', actor.tenantId)
+    .where('courseId', '=', course.id)
+    // An expired completion counts as none: leaving those out narrows the aggregate and the join.
+    .where((builder) => builder.or([builder('validUntil', 'is', null), builder('validUntil', '>=', today)]))
+    .groupBy('personId');
+  const isValid = sql`(best.is_forever OR best.latest >= ${addDays(today, expiringWithinDays)}::date)`;
+  const isExpiring = sql`(NOT best.is_forever AND best.latest >= ${today}::date
+    AND best.latest < ${addDays(today, expiringWithinDays)}::date)`;
+  return targetPeople(db, actor, course, counted)
+    .leftJoin(best.as('best'), 'best.personId', 'person.id')
+    .select([
+      'person.unitId',
+      sql<number>`count(*)::int`.as('targetCount'),
+      sql<number>`(count(*) FILTER (WHERE ${isValid}))::int`.as('validCount'),
+      sql<number>`(count(*) FILTER (WHERE ${isExpiring}))::int`.as('expiringCount'),
+    ])
+    .groupBy('person.unitId');
+}
+
+/**
+ * The first 500 by name who lack a completion valid beyond the next 90 days. Walking the people in
+ * name order (index `people_tenant_name`) and probing each one's completions stops after the 500th,
+ * instead of ranking the standing of the whole target group.
+ */
+function lackingPeople(db: Db, actor: Actor, course: CourseRow, counted: CountedUnits, today: string) {
+  const completions = (builder: ExpressionBuilder<Database & { person: Database['people'] }, 'person'>) =>
+    builder
+      .selectFrom('trainingCompletions as completion')
+      .where('completion.tenantId', '=', actor.tenantId)
+      .where('completion.courseId', '=', course.id)
+      .whereRef('completion.personId', '=', 'person.id');
+  return targetPeople(db, actor, course, counted)
+    .where((builder) =>
+      builder.not(
+        builder.exists(
+          completions(builder as never)
+            .select('completion.id')
+            .where((inner) =>
+              inner.or([
+                inner('completion.validUntil', 'is', null),
+                inner('completion.validUntil', '>=', addDays(today, expiringWithinDays)),
+              ]),
+            ),
+        ),
+      ),
+    )
+    .select((builder) => [
       'person.id',
-      // The unit one level below the counted one that holds the person: the next segment of its
-      // path; for the whole scope the administration, the second segment of '/board/administration/…'.
-      // Only this, not the path or the names, is kept per person: the CTE stays narrow and in memory.
-      (unitPath === null
-        ? sql<string>`split_part(unit.path, '/', 3)`
-        : sql<string>`split_part(substr(unit.path, ${unitPath.length + 1}), '/', 1)`
-      ).as('childId'),
-      sql<string | null>`best.latest::text`.as('validUntil'),
-      sql<'valid' | 'expiring' | 'missing'>`CASE
-        WHEN best.person_id IS NULL THEN 'missing'
-        WHEN best.is_forever THEN 'valid'
-        WHEN best.latest < ${today}::date THEN 'missing'
-        WHEN best.latest < ${addDays(today, expiringWithinDays)}::date THEN 'expiring'
-        ELSE 'valid' END`.as('status'),
-    ]);
+      'person.givenName',
+      'person.familyName',
+      // None of their completions is forever here, so the best is the latest day.
+      completions(builder as never)
+        .select(sql<string | null>`max(completion.valid_until)::text`.as('validUntil'))
+        .as('validUntil'),
+    ])
+    .orderBy('person.familyName')
+    .orderBy('person.givenName')
+    .orderBy('person.id')
+    .limit(500);
 }
 
 /**
@@ -104,9 +170,9 @@ function standings(
  * with a valid completion, per unit one level down, and who lacks it or expires within 90 days.
  */
 export async function computeCoverage(db: Db, actor: Actor, query: CoverageQuery, now = new Date()): Promise<Coverage> {
-  const { course, today, statement } = await coverageStatement(db, actor, query, now);
+  const { course, today, unitPath, byId, statement } = await coverageStatement(db, actor, query, now);
   const { groups, people } = await statement.executeTakeFirstOrThrow();
-  return presentCoverage(db, actor, course.id, today, groups, people);
+  return presentCoverage({ courseId: course.id, today, unitPath, byId }, groups, people);
 }
 
 /** The plan of the coverage statement as PostgreSQL runs it, for the bench (`BENCH_EXPLAIN=1`). */
@@ -124,101 +190,96 @@ type CoverageQuery = { courseId: string; orgUnitId?: string | undefined };
 async function coverageStatement(db: Db, actor: Actor, query: CoverageQuery, now: Date) {
   const course = await getCourseRow(db, actor, query.courseId);
   const today = stockholmDate(now);
-  const unit = query.orgUnitId ? await getUnit(db, actor, query.orgUnitId) : null;
-  const targetPaths = course.targetOrgUnitIds.length
-    ? (
-        await db
-          .selectFrom('orgUnits')
-          .select('path')
-          .where('tenantId', '=', actor.tenantId)
-          .where('id', 'in', course.targetOrgUnitIds)
-          .execute()
-      ).map((row) => row.path)
-    : [];
-  const base = standings(db, actor, course, targetPaths, unit?.path ?? null, today);
-  // One statement: the standings are computed once (a CTE) and both counted per unit and listed.
-  const statement = db
-    .with('standing', () => base)
-    .selectNoFrom([
-      sql<CoverageGroup[]>`(SELECT coalesce(json_agg(counted), '[]') FROM (
-        SELECT child_id AS "childId", count(*)::int AS "targetCount",
-          (count(*) FILTER (WHERE status = 'valid'))::int AS "validCount",
-          (count(*) FILTER (WHERE status = 'expiring'))::int AS "expiringCount",
-          (count(*) FILTER (WHERE status = 'missing'))::int AS "missingCount"
-        FROM standing GROUP BY 1) AS counted)`.as('groups'),
-      sql<LackingPerson[]>`(SELECT coalesce(json_agg(lacking), '[]') FROM (
-        SELECT person.id, person.given_name AS "givenName", person.family_name AS "familyName",
-          standing.status, standing.valid_until AS "validUntil"
-        FROM standing JOIN people AS person ON person.id = standing.id
-        WHERE standing.status <> 'valid'
-        ORDER BY person.family_name, person.given_name, person.id LIMIT 500) AS lacking)`.as('people'),
-    ]);
-  return { course, today, statement };
+  // The tenant's units once (a few hundred rows): the counted unit, the target paths and the roll-up.
+  const units = await db
+    .selectFrom('orgUnits')
+    .select(['id', 'path', 'name'])
+    .where('tenantId', '=', actor.tenantId)
+    .execute();
+  const byId = new Map(units.map((unit) => [unit.id, unit]));
+  const unit = query.orgUnitId ? countedUnit(actor, byId.get(query.orgUnitId)) : null;
+  const targetPaths = course.targetOrgUnitIds.flatMap((id) => byId.get(id)?.path ?? []);
+  const unitPath = unit?.path ?? null;
+  const counted = { targetPaths, unitPath, reachableIds: reachableUnitIds(actor, units, unitPath) };
+  const counts = countsPerUnit(db, actor, course, counted, today);
+  const lacking = lackingPeople(db, actor, course, counted, today);
+  // One round trip, two passes: the counts per unit, and the first lacking by name.
+  const statement = db.selectNoFrom([
+    sql<UnitCounts[]>`(SELECT coalesce(json_agg(counted), '[]') FROM (${counts}) AS counted)`.as('groups'),
+    sql<LackingPerson[]>`(SELECT coalesce(json_agg(listed), '[]') FROM (${lacking}) AS listed)`.as('people'),
+  ]);
+  return { course, today, unitPath, byId, statement };
 }
 
-async function presentCoverage(
-  db: Db,
-  actor: Actor,
-  courseId: string,
-  today: string,
-  groups: CoverageGroup[],
-  people: LackingPerson[],
-): Promise<Coverage> {
-  const childIds = groups.flatMap((group) =>
-    group.childId && /^[0-9a-f-]{36}$/.test(group.childId) ? [group.childId] : [],
-  );
-  const names = new Map(
-    childIds.length
-      ? (
-          await db
-            .selectFrom('orgUnits')
-            .select(['id', 'name'])
-            .where('tenantId', '=', actor.tenantId)
-            .where('id', 'in', childIds)
-            .execute()
-        ).map((row) => [row.id, row.name])
-      : [],
-  );
+/**
+ * The counts per unit rolled up to the units one level below the counted one (per administration for
+ * the whole scope: the second segment of '/board/administration/…'), with their names.
+ */
+function rollUp(byId: ReadonlyMap<string, Unit>, unitPath: string | null, groups: readonly UnitCounts[]) {
+  const childOf = (path: string) =>
+    (unitPath === null ? path.split('/')[2] : path.slice(unitPath.length).split('/')[0]) ?? '';
+  const children = new Map<string, CoverageCounts>();
   const totals: CoverageCounts = { targetCount: 0, validCount: 0, expiringCount: 0, missingCount: 0 };
   for (const group of groups) {
-    totals.targetCount += Number(group.targetCount);
-    totals.validCount += Number(group.validCount);
-    totals.expiringCount += Number(group.expiringCount);
-    totals.missingCount += Number(group.missingCount);
+    const counts = {
+      targetCount: Number(group.targetCount),
+      validCount: Number(group.validCount),
+      expiringCount: Number(group.expiringCount),
+      missingCount: Number(group.targetCount) - Number(group.validCount) - Number(group.expiringCount),
+    };
+    addCounts(totals, counts);
+    const path = group.unitId ? byId.get(group.unitId)?.path : undefined;
+    const childId = path ? childOf(path) : '';
+    // People in the counted unit itself (or without a unit) count in the totals only.
+    if (!childId || !byId.has(childId)) continue;
+    const child = children.get(childId) ?? { targetCount: 0, validCount: 0, expiringCount: 0, missingCount: 0 };
+    addCounts(child, counts);
+    children.set(childId, child);
   }
+  const perUnit = [...children].map(([orgUnitId, counts]) => ({
+    orgUnitId,
+    name: byId.get(orgUnitId)?.name as string,
+    ...counts,
+  }));
+  return { totals, units: perUnit.sort((a, b) => a.name.localeCompare(b.name, 'sv')) };
+}
+
+function addCounts(sum: CoverageCounts, counts: CoverageCounts): void {
+  sum.targetCount += counts.targetCount;
+  sum.validCount += counts.validCount;
+  sum.expiringCount += counts.expiringCount;
+  sum.missingCount += counts.missingCount;
+}
+
+function presentCoverage(
+  {
+    courseId,
+    today,
+    unitPath,
+    byId,
+  }: { courseId: string; today: string; unitPath: string | null; byId: ReadonlyMap<string, Unit> },
+  groups: UnitCounts[],
+  people: LackingPerson[],
+): Coverage {
+  const { totals, units } = rollUp(byId, unitPath, groups);
   return {
     courseId,
     today,
     totals,
-    units: groups
-      .filter((group) => group.childId !== null && names.has(group.childId))
-      .map((group) => ({
-        orgUnitId: group.childId as string,
-        name: names.get(group.childId as string) as string,
-        targetCount: Number(group.targetCount),
-        validCount: Number(group.validCount),
-        expiringCount: Number(group.expiringCount),
-        missingCount: Number(group.missingCount),
-      }))
-      .sort((a, b) => a.name.localeCompare(b.name, 'sv')),
+    units,
     people: people.map((row) => ({
       personId: row.id,
       name: `${row.givenName} ${row.familyName}`,
-      status: row.status as 'expiring' | 'missing',
+      // Listed because none of their completions holds beyond 90 days: expiring or missing.
+      status: coverageStatusOf(row.validUntil ?? undefined, today) === 'expiring' ? 'expiring' : 'missing',
       validUntil: row.validUntil,
     })),
   };
 }
 
 /** The counted unit must lie in the actor's training scope, else it does not exist for them. */
-async function getUnit(db: Db, actor: Actor, id: string) {
-  const row = await db
-    .selectFrom('orgUnits')
-    .select(['id', 'path'])
-    .where('tenantId', '=', actor.tenantId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-  if (!row) throw new AppError('not_found');
-  authorize(actor, 'training.read', { orgUnitPath: row.path });
-  return row;
+function countedUnit(actor: Actor, unit: Unit | undefined): Unit {
+  if (!unit) throw new AppError('not_found');
+  authorize(actor, 'training.read', { orgUnitPath: unit.path });
+  return unit;
 }

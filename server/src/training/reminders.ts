@@ -1,6 +1,7 @@
 import { addDays, expiringWithinDays } from '@varn/domain';
 import { sql } from 'kysely';
 import { findRoleHolders } from '../access/role-holders.ts';
+import { notify } from '../notifications/notify.ts';
 import type { Db } from '../platform/database.ts';
 import type { JobQueue } from '../platform/jobs.ts';
 
@@ -51,6 +52,25 @@ export async function renewalReminderRecipients(db: Db, job: RenewalReminderJob)
     ? await findRoleHolders(db, job.tenantId, ['manager'], { orgUnitPath: person.path })
     : [];
   return [person.id, ...managers.filter((id) => id !== person.id)];
+}
+
+/**
+ * When the reminder fires, the recipients computed above are told, in one transaction and once per
+ * completion: the event key names the person, the course and the completion's last valid day.
+ */
+export async function remindOfRenewal(db: Db, jobs: JobQueue, job: RenewalReminderJob): Promise<void> {
+  await db.transaction().execute(async (transaction) => {
+    await notify(transaction, jobs, job.tenantId, await renewalReminderRecipients(transaction, job), {
+      kind: 'training_renewal_due',
+      subject: { kind: 'training_course', id: job.courseId },
+      eventKey: `training_renewal_due:${job.personId}:${job.courseId}:${job.validUntil}`,
+    });
+  });
+}
+
+/** Works the renewal reminder queue in this app server. */
+export function startRenewalReminderWorker(db: Db, jobs: JobQueue): Promise<void> {
+  return jobs.work<RenewalReminderJob>('training_reminder', (job) => remindOfRenewal(db, jobs, job));
 }
 
 /** The reminder jobs queued for a person and course, for tests and the follow-up of a completion. */

@@ -11,6 +11,7 @@ export interface TrainingCourseTable {
   targetOrgUnitIds: string[];
   targetRoles: Role[];
   targetOfficialCategories: (typeof officialCategories)[number][];
+  isProgrammeTraining: Generated<boolean>;
   createdAt: Generated<Date>;
   updatedAt: Generated<Date>;
 }
@@ -24,6 +25,7 @@ export const trainingCourseColumns = tagColumns<TrainingCourseTable>('training_c
   targetOrgUnitIds: 'internal',
   targetRoles: 'internal',
   targetOfficialCategories: 'internal',
+  isProgrammeTraining: 'internal',
   createdAt: 'internal',
   updatedAt: 'internal',
 });

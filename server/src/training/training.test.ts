@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { addDays, addMonths, type Coverage, stockholmDate } from '@varn/domain';
+import { addDays, addMonths, type Coverage, stockholmDate, validUntilOf } from '@varn/domain';
+import { sql } from 'kysely';
 import { createTestApp, type TestApp, type TestClient } from '../testing/test-app.ts';
 import { countRows, describeEachDatabase } from '../testing/test-database.ts';
 import { queuedRenewalReminders, renewalReminderAt, renewalReminderRecipients } from './reminders.ts';
@@ -227,6 +228,75 @@ describeEachDatabase('training', (kind) => {
 
     const employee = await harness.signIn('employee');
     assert.equal((await employee.post('/api/training/courses', {})).statusCode, 403);
+  });
+
+  test('a paper list and an enrolment are all or nothing; a changed course keeps recorded validity', async () => {
+    const course = await createCourse(coordinator, {
+      name: 'Larm på Jobbtorg',
+      validityMonths: 12,
+      targetGroup: { orgUnitIds: [await unitId('AMF-JT-CITY')], roles: [], officialCategories: [] },
+    });
+    const [first, second] = await peopleOfUnit('AMF-JT-CITY');
+    const [school] = await peopleOfUnit('UTF-GY');
+    assert.ok(first && second && school);
+    const before = await countRows(harness.db, 'training_completions');
+    const today = stockholmDate(new Date());
+    const mixed = await coordinator.post(`/api/training/courses/${course.id}/completions`, {
+      personIds: [first.id, second.id, school.id],
+      completedOn: today,
+    });
+    assert.equal(mixed.statusCode, 404, 'someone outside the scope fails the whole list');
+    assert.equal(await countRows(harness.db, 'training_completions'), before, 'nobody of the list was recorded');
+
+    const occasion = await coordinator.post(`/api/training/courses/${course.id}/occasions`, {
+      startsAt: '2026-12-02T08:00:00Z',
+      place: 'Jobbtorg City',
+      capacity: 1,
+    });
+    const occasionId = occasion.json().id as string;
+    const full = await coordinator.post(`/api/training/occasions/${occasionId}/enrolments`, {
+      personIds: [first.id, second.id],
+    });
+    assert.equal(full.statusCode, 400, full.body);
+    assert.match(full.body, /occasion_full/);
+    const detail = (await coordinator.get(`/api/training/occasions/${occasionId}`)).json();
+    assert.equal(detail.participants.length, 0, 'nobody enrolled when they do not all fit');
+
+    const recorded = await coordinator.post(`/api/training/courses/${course.id}/completions`, {
+      personIds: [first.id, second.id],
+      completedOn: today,
+    });
+    assert.deepEqual(recorded.json(), { completions: 2 });
+    const changed = await coordinator.request({
+      method: 'PUT',
+      url: `/api/training/courses/${course.id}`,
+      payload: {
+        name: 'Larm på Jobbtorg och SFI',
+        description: 'Larmknappar och rutiner.',
+        validityMonths: 24,
+        targetGroup: {
+          orgUnitIds: [await unitId('AMF-JT-CITY'), await unitId('AMF-SFI')],
+          roles: ['duty_officer'],
+          officialCategories: [],
+        },
+        isProgrammeTraining: false,
+      },
+    });
+    assert.equal(changed.statusCode, 200, changed.body);
+    assert.equal(changed.json().name, 'Larm på Jobbtorg och SFI');
+    const coverage = (await department.get(`/api/training/coverage?courseId=${course.id}`)).json() as Coverage;
+    const targets = (await peopleOfUnit('AMF-JT-CITY')).length + (await peopleOfUnit('AMF-SFI')).length + 1;
+    assert.equal(coverage.totals.targetCount, targets, 'both units and the duty officer');
+    const validities = await harness.db
+      .selectFrom('trainingCompletions')
+      .select(sql<string>`valid_until::text`.as('validUntil'))
+      .where('courseId', '=', course.id)
+      .execute();
+    assert.deepEqual(
+      validities.map((row) => row.validUntil),
+      [validUntilOf(today, 12), validUntilOf(today, 12)],
+      'recorded completions keep the validity they were given',
+    );
   });
 
   test('a CSV import with bad rows reports each of them and imports nothing', async () => {

@@ -1,5 +1,6 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, Suspense } from 'react';
 import { Outlet } from 'react-router';
+import { Loading } from '../shared/ui/loading.tsx';
 import { SkipLink } from './skip-link.tsx';
 
 /** The frame of every page: the skip link, the header the layout fills in, and the page in <main>. */
@@ -10,7 +11,10 @@ export function ShellFrame({ header }: { header: ReactNode }) {
       <header className="shell__header">{header}</header>
       {/* The skip link's target: tabIndex -1 lets following #main-content move focus here. */}
       <main id="main-content" className="shell__main" tabIndex={-1}>
-        <Outlet />
+        {/* Pages with charts are loaded when first opened (see router.tsx). */}
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
       </main>
     </div>
   );

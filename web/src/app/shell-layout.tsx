@@ -5,6 +5,7 @@ import { NavLink, useLocation, useNavigate } from 'react-router';
 import { currentUserQueryKey } from '../auth/api/get-current-user.ts';
 import { useSignOut } from '../auth/api/sign-out.ts';
 import { forgetRememberedUser } from '../auth/remembered-user.ts';
+import { forgetKeptSites } from '../incidents/offline/kept-sites.ts';
 import { QueuedReportsLink } from '../incidents/offline/queued-reports-link.tsx';
 import { clearAllReportDrafts } from '../incidents/offline/report-drafts.ts';
 import { useReportQueueSending } from '../incidents/offline/use-report-queue.ts';
@@ -44,6 +45,7 @@ export function ShellLayout() {
     if (signOut.isPending) return;
     // Nothing the person typed stays on a device they leave; queued reports wait for their next sign-in.
     clearAllReportDrafts();
+    void forgetKeptSites();
     forgetRememberedUser();
     signOut.mutate(undefined, { onSettled: () => void navigate(paths.signIn, { replace: true }) });
   }

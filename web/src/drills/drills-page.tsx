@@ -1,6 +1,7 @@
 import { type DrillValues, drillInputSchema, drillKinds, type SiteDrillStatus } from '@varn/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { Form } from '../shared/forms/form.tsx';
 import { SelectField } from '../shared/forms/select-field.tsx';
 import { SubmitButton } from '../shared/forms/submit-button.tsx';
@@ -8,13 +9,14 @@ import { TextAreaField } from '../shared/forms/text-area-field.tsx';
 import { TextField } from '../shared/forms/text-field.tsx';
 import { useFormErrors } from '../shared/forms/use-form-errors.ts';
 import { useFormValues } from '../shared/forms/use-form-values.ts';
+import { paths } from '../shared/paths.ts';
 import { useHasPermission } from '../shared/session/session-context.tsx';
 import { formatDate } from '../shared/ui/format-date.ts';
 import { Loading } from '../shared/ui/loading.tsx';
 import { PageHeader } from '../shared/ui/page-header.tsx';
 import { ProblemAlert } from '../shared/ui/problem-alert.tsx';
 import { StatusMessage } from '../shared/ui/status-message.tsx';
-import { useCreateDrill, useSiteDrillStatus } from './api/drills.ts';
+import { useCreateDrill, useDrills, useSiteDrillStatus } from './api/drills.ts';
 import './drills.css';
 
 /** "Övningar": per site the last evacuation, lockdown and PDV drill, overdue ones marked; a form to record one. */
@@ -55,6 +57,7 @@ export function DrillsPage() {
           </section>
         )}
       </section>
+      <RecentDrills />
       {canManage && items.length > 0 && <DrillForm sites={items} />}
     </>
   );
@@ -77,6 +80,41 @@ function SiteRow({ site }: { site: SiteDrillStatus }) {
         </td>
       ))}
     </tr>
+  );
+}
+
+/** The drills recorded at the reader's sites, latest first: each opens its lessons and measures. */
+function RecentDrills() {
+  const { t } = useTranslation();
+  const drills = useDrills();
+  return (
+    <section aria-labelledby="drill-list-title" className="panel">
+      <h2 id="drill-list-title">{t('drills.list')}</h2>
+      {drills.isPending && <Loading />}
+      {drills.isError && <ProblemAlert error={drills.error} />}
+      {drills.isSuccess && drills.data.items.length === 0 && <p>{t('drills.noDrills')}</p>}
+      {drills.isSuccess && drills.data.items.length > 0 && (
+        <ul className="card-list">
+          {drills.data.items.map((drill) => {
+            const when = drill.heldOn ?? drill.plannedOn;
+            return (
+              <li key={drill.id} className="card">
+                <h3 className="card__title">
+                  <Link to={paths.drill(drill.id)}>
+                    {t(`drills.kinds.${drill.kind}`)}, {drill.siteName}
+                  </Link>
+                </h3>
+                <p className="card__meta">
+                  {drill.heldOn
+                    ? t('drills.heldOn', { date: formatDate(drill.heldOn) })
+                    : t('drills.plannedOn', { date: when ? formatDate(when) : '' })}
+                </p>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
   );
 }
 

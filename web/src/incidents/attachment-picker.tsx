@@ -17,6 +17,8 @@ type AttachmentPickerProps = {
   onChange(files: File[]): void;
   /** A message from outside, e.g. "choose a file first". */
   error?: string | null;
+  /** What to choose, where the incident's hint does not fit (a measure's evidence). */
+  hint?: string;
 };
 
 /**
@@ -24,7 +26,7 @@ type AttachmentPickerProps = {
  * are not taken, and the person is told which and why at once; the chosen ones are listed and can be
  * removed before anything is sent.
  */
-export function AttachmentPicker({ id, files, onChange, error }: AttachmentPickerProps) {
+export function AttachmentPicker({ id, files, onChange, error, hint }: AttachmentPickerProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const input = useRef<HTMLInputElement>(null);
@@ -55,7 +57,7 @@ export function AttachmentPicker({ id, files, onChange, error }: AttachmentPicke
         {t('incidents.attachments.choose')} <span className="field__optional">{t('common.optional')}</span>
       </label>
       <p id={`${id}-hint`} className="field__hint">
-        {t('incidents.attachments.hint', { max: maxMegabytes })}
+        {hint ?? t('incidents.attachments.hint', { max: maxMegabytes })}
       </p>
       <div id={`${id}-error`} role="alert" className={messages.length > 0 ? 'field__error' : 'visually-hidden'}>
         {messages.map((message) => (

@@ -1,13 +1,14 @@
 import type { Attachment, Incident } from '@varn/domain';
-import { type FormEvent, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../shared/i18n/use-language.ts';
 import { formatDateTime } from '../shared/ui/format-date.ts';
 import { ProblemAlert } from '../shared/ui/problem-alert.tsx';
 import { StatusMessage } from '../shared/ui/status-message.tsx';
-import { attachmentUrl, type UploadProgress, useAddAttachments } from './api/add-attachments.ts';
-import { AttachmentPicker, UploadProgressStatus } from './attachment-picker.tsx';
+import { attachmentUrl, useAddAttachments } from './api/add-attachments.ts';
+import { useRemoveAttachment } from './api/remove-attachment.ts';
 import { formatFileSize } from './file-size.ts';
+import { UploadForm } from './upload-form.tsx';
 
 /**
  * The incident's photos, screenshots and PDFs as download links (each download is checked and
@@ -15,15 +16,24 @@ import { formatFileSize } from './file-size.ts';
  */
 export function IncidentAttachments({ incident }: { incident: Incident }) {
   const { t } = useTranslation();
+  const [isRemoved, setRemoved] = useState(false);
   return (
     <section aria-labelledby="incident-attachments-title" className="panel">
-      <h2 id="incident-attachments-title">{t('incidents.attachments.title')}</h2>
+      <h2 id="incident-attachments-title" tabIndex={-1}>
+        {t('incidents.attachments.title')}
+      </h2>
+      <StatusMessage>{isRemoved && t('incidents.attachments.removed')}</StatusMessage>
       {incident.attachments.length === 0 ? (
         <p>{t('incidents.attachments.none')}</p>
       ) : (
         <ul className="attachment-list">
           {incident.attachments.map((attachment) => (
-            <AttachmentItem key={attachment.id} incidentId={incident.id} attachment={attachment} />
+            <AttachmentItem
+              key={attachment.id}
+              incidentId={incident.id}
+              attachment={attachment}
+              onRemoved={() => setRemoved(true)}
+            />
           ))}
         </ul>
       )}
@@ -32,7 +42,9 @@ export function IncidentAttachments({ incident }: { incident: Incident }) {
   );
 }
 
-function AttachmentItem({ incidentId, attachment }: { incidentId: string; attachment: Attachment }) {
+type AttachmentItemProps = { incidentId: string; attachment: Attachment; onRemoved(): void };
+
+function AttachmentItem({ incidentId, attachment, onRemoved }: AttachmentItemProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const facts = {
@@ -51,62 +63,74 @@ function AttachmentItem({ incidentId, attachment }: { incidentId: string; attach
           ? t('incidents.attachments.uploaded', facts)
           : t('incidents.attachments.uploadedByUnknown', facts)}
       </span>
+      {attachment.canRemove && (
+        <RemoveAttachment incidentId={incidentId} attachment={attachment} onRemoved={onRemoved} />
+      )}
     </li>
+  );
+}
+
+/** Remove, which asks once more: the file is deleted for good. */
+function RemoveAttachment({ incidentId, attachment, onRemoved }: AttachmentItemProps) {
+  const { t } = useTranslation();
+  const [isConfirming, setConfirming] = useState(false);
+  const question = useRef<HTMLParagraphElement>(null);
+  const removeAttachment = useRemoveAttachment(incidentId);
+  // The button that was clicked is replaced by the question: focus goes to it, not to the page's top.
+  useEffect(() => {
+    if (isConfirming) question.current?.focus();
+  }, [isConfirming]);
+
+  function remove() {
+    if (removeAttachment.isPending) return;
+    removeAttachment.mutate(attachment.id, {
+      onSuccess: () => {
+        onRemoved();
+        // The item (and the focused button) goes away: focus goes to the section's heading.
+        document.getElementById('incident-attachments-title')?.focus();
+      },
+    });
+  }
+
+  if (!isConfirming) {
+    return (
+      <button type="button" className="button button--link button--danger" onClick={() => setConfirming(true)}>
+        {t('incidents.attachments.removeAttachment')}
+        <span className="visually-hidden"> {attachment.fileName}</span>
+      </button>
+    );
+  }
+  return (
+    <div className="attachment-list__confirm">
+      <p ref={question} tabIndex={-1}>
+        {t('incidents.attachments.confirmRemove', { name: attachment.fileName })}
+      </p>
+      {removeAttachment.error && <ProblemAlert error={removeAttachment.error} />}
+      <button
+        type="button"
+        className="button button--secondary button--danger"
+        aria-disabled={removeAttachment.isPending || undefined}
+        onClick={remove}
+      >
+        {t('incidents.attachments.confirmRemoveYes')}
+      </button>
+      <button type="button" className="button button--quiet" onClick={() => setConfirming(false)}>
+        {t('incidents.attachments.confirmRemoveNo')}
+      </button>
+    </div>
   );
 }
 
 function AddAttachmentsForm({ incidentId }: { incidentId: string }) {
   const { t } = useTranslation();
-  const [files, setFiles] = useState<File[]>([]);
-  const [progress, setProgress] = useState<UploadProgress | null>(null);
-  const [isNothingChosen, setNothingChosen] = useState(false);
-  const [outcome, setOutcome] = useState<{ added: number; failed: File[]; error: unknown } | null>(null);
-  const addAttachments = useAddAttachments(incidentId, setProgress);
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (addAttachments.isPending) return;
-    setNothingChosen(files.length === 0);
-    if (files.length === 0) return;
-    setOutcome(null);
-    addAttachments.mutate(files, {
-      onSuccess: ({ failed, lastError }) => {
-        setOutcome({ added: files.length - failed.length, failed, error: lastError });
-        // What failed stays chosen, so that one press tries it again.
-        setFiles(failed);
-        setProgress(null);
-      },
-    });
-  }
-
   return (
-    <form id="incident-attachments" noValidate onSubmit={submit} aria-labelledby="incident-attachments-title">
-      <AttachmentPicker
-        id="incident-attachments-files"
-        files={files}
-        onChange={(chosen) => {
-          setFiles(chosen);
-          setNothingChosen(false);
-        }}
-        error={isNothingChosen ? t('incidents.attachments.nothingChosen') : null}
-      />
-      <UploadProgressStatus progress={progress} />
-      <StatusMessage>
-        {outcome && outcome.added > 0 && t('incidents.attachments.added', { count: outcome.added })}
-      </StatusMessage>
-      {outcome && outcome.failed.length > 0 && (
-        <>
-          <p className="alert alert--error" role="alert">
-            {t('incidents.attachments.failed', { names: outcome.failed.map((file) => file.name).join(', ') })}
-          </p>
-          <ProblemAlert error={outcome.error} />
-        </>
-      )}
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" aria-disabled={addAttachments.isPending || undefined}>
-          {t('incidents.attachments.add')}
-        </button>
-      </div>
-    </form>
+    <UploadForm
+      id="incident-attachments"
+      labelledBy="incident-attachments-title"
+      submitLabel={t('incidents.attachments.add')}
+      addedText={(count) => t('incidents.attachments.added', { count })}
+      recordId={incidentId}
+      useUpload={useAddAttachments}
+    />
   );
 }

@@ -39,6 +39,7 @@ function EventText({ event, names }: { event: TimelineEvent; names: Names }) {
   }
   if (event.kind === 'reported') return t('incidents.timeline.reported');
   if (event.kind === 'comment') return t('incidents.timeline.comment');
+  if (event.kind === 'attachment_removed') return t('incidents.timeline.attachmentRemoved');
   if (event.kind === 'investigation_updated') {
     return t('followUp.timeline.investigation_updated', {
       fields: event.fields.map((field) => t(`followUp.investigation.${field as InvestigationField}`)).join(', '),

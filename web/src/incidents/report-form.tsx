@@ -51,7 +51,8 @@ export function ReportForm({
 }: ReportFormProps) {
   const { t } = useTranslation();
   const { values, set, reset } = useFormValues(startValues ?? initialReportValues());
-  const [areDetailsOpen, setDetailsOpen] = useState(false);
+  // Open from the start when files come with the form (a queued report being edited): they show there.
+  const [areDetailsOpen, setDetailsOpen] = useState(() => files.length > 0);
   const identifiers = findDirectIdentifiers(values.description);
   const hasSites = sites !== null && sites.length > 0;
   const mayReportOnBehalf = useHasPermission('incidents.report_on_behalf');

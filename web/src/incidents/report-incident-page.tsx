@@ -7,7 +7,7 @@ import { newIdempotencyKey } from '../shared/api/api-client.ts';
 import { isProblemError } from '../shared/api/problem-error.ts';
 import { useFormErrors } from '../shared/forms/use-form-errors.ts';
 import { paths } from '../shared/paths.ts';
-import { useHasPermission, useSession } from '../shared/session/session-context.tsx';
+import { useSession } from '../shared/session/session-context.tsx';
 import { Loading } from '../shared/ui/loading.tsx';
 import { PageHeader } from '../shared/ui/page-header.tsx';
 import { addAttachments, type UploadProgress } from './api/add-attachments.ts';
@@ -41,6 +41,8 @@ export function ReportIncidentPage() {
   const [formKey, setFormKey] = useState(0);
   const [offeredDraft, setOfferedDraft] = useState<ReportDraft | null>(() => readReportDraft(personId));
   const [startValues, setStartValues] = useState<ReportValues | undefined>(undefined);
+  // A queued report put back into the form brings its chosen files along.
+  const [startFiles, setStartFiles] = useState<readonly File[]>([]);
   const shown = reported ? reported.incident.id : `${formKey}${offeredDraft ? '-offer' : ''}`;
   const previouslyShown = useRef(shown);
   // The page changes without a navigation: move focus to the new heading, as a navigation would.
@@ -50,16 +52,17 @@ export function ReportIncidentPage() {
     document.querySelector<HTMLElement>('[data-page-heading]')?.focus();
   }, [shown]);
 
-  function startForm(values: ReportValues | undefined) {
+  function startForm(values: ReportValues | undefined, files: readonly File[] = []) {
     setOfferedDraft(null);
     setStartValues(values);
+    setStartFiles(files);
     setFormKey((key) => key + 1);
   }
 
   function editQueued(report: QueuedReport) {
     saveReportDraft(personId, report.values);
     void removeQueuedReport(report.idempotencyKey);
-    startForm(report.values);
+    startForm(report.values, report.files);
   }
 
   if (reported) {
@@ -95,6 +98,7 @@ export function ReportIncidentPage() {
           key={formKey}
           personId={personId}
           startValues={startValues}
+          startFiles={startFiles}
           onReported={(filed) => {
             clearReportDraft(personId);
             setReported(filed);
@@ -114,26 +118,26 @@ export function ReportIncidentPage() {
 type ReportSectionProps = {
   personId: string;
   startValues: ReportValues | undefined;
+  startFiles: readonly File[];
   onReported(reported: Reported): void;
   onQueued(): void;
 };
 
-function ReportSection({ personId, startValues, onReported, onQueued }: ReportSectionProps) {
+function ReportSection({ personId, startValues, startFiles, onReported, onQueued }: ReportSectionProps) {
   const { t } = useTranslation();
   const errors = useFormErrors();
   const queryClient = useQueryClient();
   const reportIncident = useReportIncident();
-  const [files, setFiles] = useState<File[]>([]);
+  const [files, setFiles] = useState<File[]>(() => [...startFiles]);
   const [progress, setProgress] = useState<UploadProgress | null>(null);
-  const canListSites = useHasPermission('sites.read');
-  const sites = useSites(canListSites);
+  const sites = useSites(personId);
   const lastSent = useRef<{ body: string; idempotencyKey: string } | null>(null);
   const initialValues = useRef(startValues ? JSON.stringify(startValues) : null);
   const [isQueueing, setQueueing] = useState(false);
 
   // Without the sites the free-text place still works: a failed list only hides the select. Offline
-  // the request waits (paused) and the form shows at once.
-  if (canListSites && sites.isPending && sites.fetchStatus === 'fetching') return <Loading />;
+  // the list last loaded on this device is used (offline/kept-sites.ts), or none.
+  if (sites.isPending && sites.fetchStatus === 'fetching') return <Loading />;
 
   function keepDraft(values: ReportValues) {
     const text = JSON.stringify(values);
@@ -195,7 +199,7 @@ function ReportSection({ personId, startValues, onReported, onQueued }: ReportSe
       <ReportForm
         id="incident-report"
         labelledBy="incident-report-title"
-        sites={canListSites ? (sites.data ?? null) : null}
+        sites={sites.data ?? null}
         errors={errors}
         isPending={reportIncident.isPending || isQueueing || progress !== null}
         submitLabel={t('incidents.report.submit')}

@@ -8,17 +8,18 @@ import { Loading } from '../shared/ui/loading.tsx';
 import { PageHeader } from '../shared/ui/page-header.tsx';
 import { ProblemAlert } from '../shared/ui/problem-alert.tsx';
 import { StatusMessage } from '../shared/ui/status-message.tsx';
-import { downloadActionPlan, useActionPlan } from './api/measure-lists.ts';
+import { type ActionPlanSubject, downloadActionPlan, useActionPlan } from './api/measure-lists.ts';
 import './measures.css';
 
 /**
- * The administration's action plan: its measures by category, then done / under way / planned.
- * Printable as it stands, and generated as Word or PDF for the board.
+ * An administration's or a site's action plan: its measures by category, then done / under way /
+ * planned. Printable as it stands, and generated as Word or PDF for the board.
  */
-export function ActionPlanPage() {
+export function ActionPlanPage({ kind }: { kind: ActionPlanSubject['kind'] }) {
   const { t } = useTranslation();
-  const { unitId = '' } = useParams();
-  const plan = useActionPlan(unitId);
+  const { unitId = '', siteId = '' } = useParams();
+  const subject: ActionPlanSubject = { kind, id: kind === 'administration' ? unitId : siteId };
+  const plan = useActionPlan(subject);
   if (plan.isPending) return <Loading />;
   if (plan.isError) return <ProblemAlert error={plan.error} />;
   const { data } = plan;
@@ -26,11 +27,17 @@ export function ActionPlanPage() {
     <div className="action-plan">
       <PageHeader title={data.title} intro={t('measures.plan.generated', { time: formatDateTime(data.generatedAt) })} />
       <p className="action-plan__actions">
-        <Link className="back-link" to={paths.unitMeasures(unitId)}>
-          {t('measures.plan.back')}
-        </Link>
+        {kind === 'administration' ? (
+          <Link className="back-link" to={paths.unitMeasures(unitId)}>
+            {t('measures.plan.back')}
+          </Link>
+        ) : (
+          <Link className="back-link" to={paths.siteSecurityWalks(siteId)}>
+            {t('measures.plan.backToSite')}
+          </Link>
+        )}
       </p>
-      <Downloads unitId={unitId} />
+      <Downloads subject={subject} />
       <p>
         {t('measures.plan.counts', {
           done: data.counts.done,
@@ -67,7 +74,7 @@ export function ActionPlanPage() {
 }
 
 /** Word and PDF are generated on the server; the buttons say so while it works. */
-function Downloads({ unitId }: { unitId: string }) {
+function Downloads({ subject }: { subject: ActionPlanSubject }) {
   const { t } = useTranslation();
   const [working, setWorking] = useState<'docx' | 'pdf' | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -78,7 +85,7 @@ function Downloads({ unitId }: { unitId: string }) {
     setError(null);
     setReady(null);
     try {
-      const { file, fileName } = await downloadActionPlan(unitId, format);
+      const { file, fileName } = await downloadActionPlan(subject, format);
       saveFile(file, fileName);
       setReady(fileName);
     } catch (caught) {

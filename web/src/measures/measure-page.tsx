@@ -10,6 +10,7 @@ import { PageHeader } from '../shared/ui/page-header.tsx';
 import { ProblemAlert } from '../shared/ui/problem-alert.tsx';
 import { StatusMessage } from '../shared/ui/status-message.tsx';
 import { useChangeStatus, useMeasureDetail } from './api/measure-lists.ts';
+import { MeasureEvidence } from './measure-evidence.tsx';
 import './measures.css';
 
 const kronor = (ore: number | null) =>
@@ -63,6 +64,7 @@ export function MeasurePage() {
           )}
         </dl>
       </section>
+      <MeasureEvidence measureId={measure.id} mayManage={mayManage} />
       {mayManage && <StatusForm detail={detail.data} />}
       {detail.data.reminders.length > 0 && (
         <section className="panel" aria-labelledby="measure-reminders-title">

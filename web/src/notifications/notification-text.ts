@@ -27,7 +27,17 @@ export function useNotificationText() {
         return t('notifications.what.riskAnalysisUnanswered');
       case 'risk_analysis_escalation_answered':
         return t('notifications.what.riskAnalysisAnswered');
-      // A kind this page has no sentence for yet still reads sensibly and links to its incident.
+      case 'threat_case_review_due':
+        return t('notifications.what.threatCaseReviewDue');
+      case 'measure_due_soon':
+        return t('notifications.what.measureDueSoon');
+      case 'measure_overdue':
+        return t('notifications.what.measureOverdue');
+      case 'training_renewal_due':
+        return t('notifications.what.trainingRenewalDue');
+      case 'protection_conversation_due':
+        return t('notifications.what.protectionConversationDue');
+      // A kind this page has no sentence for yet still reads sensibly and links to its record.
       default:
         return t('notifications.what.other');
     }

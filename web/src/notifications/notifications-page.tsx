@@ -1,8 +1,7 @@
-import type { Notification } from '@varn/domain';
+import { type Notification, notificationSubjectPath } from '@varn/domain';
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { paths } from '../shared/paths.ts';
 import { formatDateTime } from '../shared/ui/format-date.ts';
 import { LoadMore } from '../shared/ui/load-more.tsx';
 import { Loading } from '../shared/ui/loading.tsx';
@@ -14,7 +13,7 @@ import { useMarkNotificationRead } from './api/mark-notification-read.ts';
 import { useNotificationText } from './notification-text.ts';
 import './notifications.css';
 
-/** "Aviseringar": the signed-in person's own notifications, newest first, each linking to its incident. */
+/** "Aviseringar": the signed-in person's own notifications, newest first, each linking to its record. */
 export function NotificationsPage() {
   const { t } = useTranslation();
   const notifications = useNotifications();
@@ -69,7 +68,7 @@ export function NotificationsPage() {
 type NotificationCardProps = {
   notification: Notification;
   isMarking: boolean;
-  /** Following the link to the incident marks the notification read. */
+  /** Following the link to the record marks the notification read. */
   onOpen(): void;
   /** Marks it read and calls `afterwards` once that succeeded. */
   onMarkRead(afterwards: () => void): void;
@@ -87,15 +86,7 @@ function NotificationCard({ notification, isMarking, onOpen, onMarkRead }: Notif
       <h3 className="card__title" id={titleId}>
         {isUnread && <span className="badge notification-card__unread">{t('notifications.unread')}</span>}
         {isUnread && ' '}
-        <Link
-          ref={linkRef}
-          to={
-            notification.riskAnalysisId
-              ? paths.riskAnalysis(notification.riskAnalysisId)
-              : paths.incident(notification.incidentId ?? '')
-          }
-          onClick={onOpen}
-        >
+        <Link ref={linkRef} to={notificationSubjectPath(notification.subject)} onClick={onOpen}>
           {textOf(notification)}
           {' – '}
           <time dateTime={notification.createdAt}>{formatDateTime(notification.createdAt)}</time>

@@ -26,13 +26,12 @@ import { useWriteToOfficial } from './api/protection-programme.ts';
 /** An empty date field means "none". */
 const dateOrNull = (value: string) => (value === '' ? null : value);
 
-/** The dated ticks: instruction read, training completed, and a conversation needed sooner. */
+/** The instruction's dated tick and a conversation needed sooner; the training comes from Training. */
 export function StatusForm({ enrolment }: { enrolment: Enrolment }) {
   const { t } = useTranslation();
   const errors = useFormErrors();
   const { values, set } = useFormValues({
     instructionReadOn: enrolment.instructionReadOn ?? '',
-    trainingCompletedOn: enrolment.trainingCompletedOn ?? '',
     conversationNeededBy: enrolment.conversationNeededBy ?? '',
   });
   const write = useWriteToOfficial(enrolment.id);
@@ -41,7 +40,6 @@ export function StatusForm({ enrolment }: { enrolment: Enrolment }) {
   function submit() {
     const input = errors.validate<EnrolmentStatusInput>(enrolmentStatusInputSchema, {
       instructionReadOn: dateOrNull(values.instructionReadOn),
-      trainingCompletedOn: dateOrNull(values.trainingCompletedOn),
       conversationNeededBy: dateOrNull(values.conversationNeededBy),
     });
     if (!input || write.isPending) return;
@@ -52,6 +50,7 @@ export function StatusForm({ enrolment }: { enrolment: Enrolment }) {
   return (
     <section aria-labelledby="official-status-title" className="panel">
       <h2 id="official-status-title">{t('protectionProgramme.status.title')}</h2>
+      <p>{t('protectionProgramme.status.trainingFromCourses')}</p>
       <StatusMessage>{isSaved && t('protectionProgramme.status.saved')}</StatusMessage>
       <Form id="official-status" errors={errors} onSubmit={submit} labelledBy="official-status-title">
         <TextField
@@ -61,15 +60,6 @@ export function StatusForm({ enrolment }: { enrolment: Enrolment }) {
           label={t('protectionProgramme.status.instructionReadOn')}
           value={values.instructionReadOn}
           onChange={set('instructionReadOn')}
-        />
-        <TextField
-          name="trainingCompletedOn"
-          type="date"
-          optional
-          label={t('protectionProgramme.status.trainingCompletedOn')}
-          hint={t('protectionProgramme.status.trainingHint')}
-          value={values.trainingCompletedOn}
-          onChange={set('trainingCompletedOn')}
         />
         <TextField
           name="conversationNeededBy"

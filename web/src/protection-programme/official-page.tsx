@@ -8,7 +8,7 @@ import { Loading } from '../shared/ui/loading.tsx';
 import { PageHeader } from '../shared/ui/page-header.tsx';
 import { ProblemAlert } from '../shared/ui/problem-alert.tsx';
 import { useOfficial } from './api/protection-programme.ts';
-import { DueDate, OptionalDate } from './due-badge.tsx';
+import { DueDate, OptionalDate, TrainingDate } from './due-badge.tsx';
 import { ConversationForm, StatusForm, SupportForm } from './official-forms.tsx';
 import './protection-programme.css';
 
@@ -54,7 +54,7 @@ function Summary({ enrolment }: { enrolment: Enrolment }) {
         </dd>
         <dt>{t('protectionProgramme.training')}</dt>
         <dd>
-          <OptionalDate date={enrolment.trainingCompletedOn} />
+          <TrainingDate official={enrolment} />
         </dd>
         <dt>{t('protectionProgramme.lastConversation')}</dt>
         <dd>

@@ -12,7 +12,7 @@ import { PageHeader } from '../shared/ui/page-header.tsx';
 import { ProblemAlert } from '../shared/ui/problem-alert.tsx';
 import { StatusMessage } from '../shared/ui/status-message.tsx';
 import { useEnrolmentCandidates, useEnrolOfficial, useOfficials } from './api/protection-programme.ts';
-import { DueDate, OptionalDate } from './due-badge.tsx';
+import { DueDate, OptionalDate, TrainingDate } from './due-badge.tsx';
 import './protection-programme.css';
 
 /**
@@ -70,7 +70,7 @@ export function ProgrammePage() {
                       <OptionalDate date={official.instructionReadOn} />
                     </td>
                     <td>
-                      <OptionalDate date={official.trainingCompletedOn} />
+                      <TrainingDate official={official} />
                     </td>
                     <td>
                       <OptionalDate date={official.lastConversationHeldOn} />

@@ -17,7 +17,7 @@ import { Loading } from '../shared/ui/loading.tsx';
 import { PageHeader } from '../shared/ui/page-header.tsx';
 import { ProblemAlert } from '../shared/ui/problem-alert.tsx';
 import { stockholmInputValueToIso } from '../shared/ui/stockholm-time.ts';
-import { useOwnerOptions, useRiskAnalyses } from './api/get-risk-analyses.ts';
+import { useCopyableRiskAnalyses, useOwnerOptions } from './api/get-risk-analyses.ts';
 import { useCreateRiskAnalysis } from './api/save-risk-analysis.ts';
 
 type Values = {
@@ -46,7 +46,7 @@ export function NewRiskAnalysisPage() {
   const errors = useFormErrors();
   const create = useCreateRiskAnalysis();
   const owners = useOwnerOptions(useHasPermission('parties.read'), useHasPermission('organisation.read'));
-  const earlier = useRiskAnalyses(true);
+  const earlier = useCopyableRiskAnalyses();
   const [idempotencyKey] = useState(newIdempotencyKey);
   const [values, setValues] = useState<Values>({
     activityType: 'public_appearance',

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { paths } from '../shared/paths.ts';
 import { useHasPermission } from '../shared/session/session-context.tsx';
 import { formatDate, formatDateTime } from '../shared/ui/format-date.ts';
+import { LoadMore } from '../shared/ui/load-more.tsx';
 import { Loading } from '../shared/ui/loading.tsx';
 import { PageHeader } from '../shared/ui/page-header.tsx';
 import { ProblemAlert } from '../shared/ui/problem-alert.tsx';
@@ -37,7 +38,7 @@ export function RiskAnalysesPage() {
   const analyses = useRiskAnalyses(includePast);
   const canCreate = useHasPermission('risk_analyses.manage');
   const checkboxId = useId();
-  const items = analyses.data ?? [];
+  const items = analyses.data?.pages.flatMap((page) => page.items) ?? [];
   const dayTitle = weekdayFormat(i18n.language);
 
   return (
@@ -82,6 +83,7 @@ export function RiskAnalysesPage() {
             </ul>
           </section>
         ))}
+        {analyses.isSuccess && <LoadMore query={analyses} count={items.length} />}
       </section>
     </>
   );

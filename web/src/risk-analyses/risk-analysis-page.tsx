@@ -3,11 +3,12 @@ import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { paths } from '../shared/paths.ts';
+import { useHasPermission } from '../shared/session/session-context.tsx';
 import { formatDateTime } from '../shared/ui/format-date.ts';
 import { Loading } from '../shared/ui/loading.tsx';
 import { PageHeader } from '../shared/ui/page-header.tsx';
 import { ProblemAlert } from '../shared/ui/problem-alert.tsx';
-import { useRiskAnalysis } from './api/get-risk-analyses.ts';
+import { useRiskAnalysis, useUnansweredEscalation } from './api/get-risk-analyses.ts';
 import { DecisionSection, EscalationSection } from './decision-section.tsx';
 import { HazardMatrix } from './hazard-matrix.tsx';
 import { RiskLevelBadge } from './risk-level.tsx';
@@ -20,19 +21,29 @@ export type RiskAnalysisSlot = ComponentType<{ analysis: RiskAnalysis }>;
 export function RiskAnalysisPage({ measures: Measures }: { measures: RiskAnalysisSlot }) {
   const { t } = useTranslation();
   const { riskAnalysisId = '' } = useParams();
-  const analysis = useRiskAnalysis(riskAnalysisId);
+  // Without `risk_analyses.read` the reader is the duty officer, here from the notice of an
+  // escalation nobody has answered: they see the analysis (read-only) only while it waits.
+  const canRead = useHasPermission('risk_analyses.read');
+  const readable = useRiskAnalysis(riskAnalysisId, canRead);
+  const waiting = useUnansweredEscalation(riskAnalysisId, !canRead);
+  const analysis = canRead ? readable : waiting;
   const data = analysis.data;
 
   return (
     <>
       <p className="back-link">
-        <Link to={paths.riskAnalyses}>{t('riskAnalyses.page.back')}</Link>
+        {canRead ? (
+          <Link to={paths.riskAnalyses}>{t('riskAnalyses.page.back')}</Link>
+        ) : (
+          <Link to={paths.notifications}>{t('riskAnalyses.page.backToNotifications')}</Link>
+        )}
       </p>
       <PageHeader
         title={data ? data.title : t('riskAnalyses.list.title')}
         intro={data ? t(`riskAnalyses.activityTypes.${data.activityType}`) : undefined}
         actions={
-          data && (
+          data &&
+          canRead && (
             <Link className="button button--secondary" to={paths.riskAnalysisPrint(data.id)}>
               {t('riskAnalyses.page.print')}
             </Link>
@@ -41,6 +52,7 @@ export function RiskAnalysisPage({ measures: Measures }: { measures: RiskAnalysi
       />
       {analysis.isPending && <Loading />}
       {analysis.isError && <ProblemAlert error={analysis.error} />}
+      {data && !canRead && <p className="panel">{t('riskAnalyses.page.unansweredEscalationNote')}</p>}
       {data && (
         <>
           <RiskAnalysisOverview analysis={data} />
@@ -50,7 +62,7 @@ export function RiskAnalysisPage({ measures: Measures }: { measures: RiskAnalysi
             analysis={data}
             canEdit={data.mayManage && data.status !== 'escalated'}
           />
-          <Measures analysis={data} />
+          {canRead && <Measures analysis={data} />}
           <DecisionSection analysis={data} />
           <EscalationSection analysis={data} />
         </>

@@ -1,13 +1,16 @@
 import { type ChecklistQuestion, type CheckResult, type SecurityWalk, walkAnswerSchema } from '@varn/domain';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isProblemError } from '../shared/api/problem-error.ts';
 import { Form } from '../shared/forms/form.tsx';
 import { SubmitButton } from '../shared/forms/submit-button.tsx';
 import { TextAreaField } from '../shared/forms/text-area-field.tsx';
 import { TextField } from '../shared/forms/text-field.tsx';
 import { useFormErrors } from '../shared/forms/use-form-errors.ts';
 import { AnswerChoice } from './answer-choice.tsx';
-import { useSaveWalkAnswers } from './api/security-walks.ts';
+import { AnswerPhotoField } from './answer-photo-field.tsx';
+import { useSaveWalkAnswers, useSetWalkPhoto } from './api/security-walks.ts';
+import { queueAnswer } from './offline/answer-queue.ts';
 
 export type QuestionEntry = { sectionTitle: string; question: ChecklistQuestion };
 
@@ -40,28 +43,49 @@ export function QuestionStep({
   const [result, setResult] = useState<CheckResult | ''>(existing?.result ?? '');
   const [number, setNumber] = useState(existing?.number === null || !existing ? '' : String(existing.number));
   const [note, setNote] = useState(existing?.note ?? '');
+  const [photo, setPhoto] = useState<File | null>(null);
   const errors = useFormErrors();
   const save = useSaveWalkAnswers(walk.id);
+  const savePhoto = useSetWalkPhoto(walk.id);
+  const isSaving = save.isPending || savePhoto.isPending;
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     if (takesFocus) heading.current?.focus();
   }, [takesFocus]);
   const guidance = question.guidance || undefined;
 
-  function submit() {
-    if (save.isPending) return;
-    if (result === '' && number.trim() === '' && note.trim() === '') {
+  /** The answer first, then its photo; a photo alone (nothing else answered) is kept too. */
+  async function submit() {
+    if (isSaving) return;
+    const isAnswered = result !== '' || number.trim() !== '' || note.trim() !== '';
+    if (!isAnswered && !photo) {
       onNext();
       return;
     }
-    const answer = errors.validate(walkAnswerSchema, {
-      questionKey: question.key,
-      result: result === '' ? null : result,
-      number: number.trim() === '' ? null : Number(number.replace(',', '.')),
-      note,
-    });
-    if (!answer) return;
-    save.mutate({ answers: [answer] }, { onSuccess: onNext, onError: errors.fail });
+    const answer = isAnswered
+      ? errors.validate(walkAnswerSchema, {
+          questionKey: question.key,
+          result: result === '' ? null : result,
+          number: number.trim() === '' ? null : Number(number.replace(',', '.')),
+          note,
+        })
+      : null;
+    if (isAnswered && !answer) return;
+    let isAnswerSaved = false;
+    try {
+      if (answer) await save.mutateAsync({ answers: [answer] });
+      isAnswerSaved = true;
+      if (photo) await savePhoto.mutateAsync({ questionKey: question.key, file: photo });
+      onNext();
+    } catch (error) {
+      // No network (a basement): the answer waits on this device and the walk goes on.
+      if (isProblemError(error) && error.status === 0) {
+        await queueAnswer(walk.id, question.key, isAnswerSaved ? null : answer, photo);
+        onNext();
+        return;
+      }
+      errors.fail(error);
+    }
   }
 
   const isLast = index + 1 === total;
@@ -71,7 +95,7 @@ export function QuestionStep({
       <h2 id="walk-step-title" ref={heading} tabIndex={-1}>
         {entry.sectionTitle}
       </h2>
-      <Form id="walk-answer" errors={errors} onSubmit={submit} labelledBy="walk-step-title">
+      <Form id="walk-answer" errors={errors} onSubmit={() => void submit()} labelledBy="walk-step-title">
         {question.answerType === 'check' && (
           <>
             <AnswerChoice name="result" legend={question.text} hint={guidance} value={result} onChange={setResult} />
@@ -117,11 +141,19 @@ export function QuestionStep({
             onChange={setNote}
           />
         )}
+        <AnswerPhotoField
+          id="walk-answer-photo"
+          walkId={walk.id}
+          questionKey={question.key}
+          saved={walk.photos.find((saved) => saved.questionKey === question.key)}
+          chosen={photo}
+          onChange={setPhoto}
+        />
         <div className="walk-step__actions">
           <button type="button" className="button button--secondary" onClick={onPrevious} disabled={index === 0}>
             {t('securityWalks.walk.previous')}
           </button>
-          <SubmitButton isPending={save.isPending} pendingLabel={t('common.saving')}>
+          <SubmitButton isPending={isSaving} pendingLabel={t('common.saving')}>
             {isLast ? t('securityWalks.walk.saveAndSummary') : t('securityWalks.walk.saveAndNext')}
           </SubmitButton>
           <button type="button" className="button button--link" onClick={onSummary}>

@@ -3,11 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { FilterSelect } from '../shared/forms/filter-fields.tsx';
 import { paths } from '../shared/paths.ts';
+import { useHasPermission } from '../shared/session/session-context.tsx';
 import { formatDate } from '../shared/ui/format-date.ts';
 import { Loading } from '../shared/ui/loading.tsx';
 import { PageHeader } from '../shared/ui/page-header.tsx';
 import { ProblemAlert } from '../shared/ui/problem-alert.tsx';
-import { useWalkCoverage, useWalkOrgUnits } from './api/security-walks.ts';
+import { useChecklistTemplates, useWalkCoverage, useWalkOrgUnits } from './api/security-walks.ts';
 import './security-walks.css';
 
 /** The administration's overview (or a unit's): which of its sites were walked in the last twelve months. */
@@ -71,6 +72,35 @@ export function SecurityWalksPage() {
           </>
         )}
       </section>
+      {useHasPermission('checklist_templates.manage') && <ChecklistTemplatesSection />}
     </>
+  );
+}
+
+/** The tenant's checklists, for the security department that versions them. */
+function ChecklistTemplatesSection() {
+  const { t } = useTranslation();
+  const templates = useChecklistTemplates();
+  return (
+    <section aria-labelledby="checklist-templates-title" className="panel">
+      <h2 id="checklist-templates-title">{t('securityWalks.templates.title')}</h2>
+      {templates.isPending && <Loading />}
+      {templates.isError && <ProblemAlert error={templates.error} />}
+      <ul className="plain-list">
+        {(templates.data?.items ?? []).map((template) => (
+          <li key={template.id}>
+            <Link to={paths.checklistTemplate(template.id)}>
+              {t('securityWalks.templates.editLink', { name: template.name })}
+            </Link>{' '}
+            <span className="card__meta">· {t('securityWalks.templates.version', { version: template.version })}</span>
+          </li>
+        ))}
+      </ul>
+      <p>
+        <Link className="button button--secondary" to={paths.checklistTemplate('ny')}>
+          {t('securityWalks.templates.newLink')}
+        </Link>
+      </p>
+    </section>
   );
 }

@@ -8,16 +8,21 @@ import { Loading } from '../shared/ui/loading.tsx';
 import { PageHeader } from '../shared/ui/page-header.tsx';
 import { ProblemAlert } from '../shared/ui/problem-alert.tsx';
 import { useSite, useSiteSecurityWalks } from './api/security-walks.ts';
+import { SiteProtectionSection } from './site-protection-section.tsx';
 import { StartWalkForm } from './start-walk-form.tsx';
 import './security-walks.css';
 
-/** A site's security walks: the last one, its open deviations, earlier walks, and starting a new one. */
+/**
+ * A site's page: the last walk and its open deviations, the site's action plan and protection
+ * profile, earlier walks, and starting a new walk.
+ */
 export function SiteSecurityWalksPage() {
   const { t } = useTranslation();
   const { siteId = '' } = useParams();
   const site = useSite(siteId);
   const walks = useSiteSecurityWalks(siteId);
   const canWalk = useHasPermission('security_walks.manage');
+  const canReadMeasures = useHasPermission('measures.read');
   const name = site.data?.name ?? '';
 
   return (
@@ -30,6 +35,14 @@ export function SiteSecurityWalksPage() {
       {site.isError && <ProblemAlert error={site.error} />}
       {walks.isError && <ProblemAlert error={walks.error} />}
       {walks.data && <LastWalkSection walks={walks.data} />}
+      {canReadMeasures && site.data && (
+        <p>
+          <Link className="button button--secondary" to={paths.siteActionPlan(siteId)}>
+            {t('securityWalks.site.actionPlan')}
+          </Link>
+        </p>
+      )}
+      {site.data && <SiteProtectionSection siteId={siteId} />}
       {walks.data && walks.data.walks.length > 1 && (
         <section aria-labelledby="earlier-walks-title" className="panel">
           <h2 id="earlier-walks-title">{t('securityWalks.site.earlier')}</h2>

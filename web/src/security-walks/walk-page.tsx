@@ -12,8 +12,10 @@ import { formatDate } from '../shared/ui/format-date.ts';
 import { Loading } from '../shared/ui/loading.tsx';
 import { PageHeader } from '../shared/ui/page-header.tsx';
 import { ProblemAlert } from '../shared/ui/problem-alert.tsx';
-import { useFinishSecurityWalk, useSecurityWalk } from './api/security-walks.ts';
+import { useFinishSecurityWalk, useSecurityWalk, walkPhotoUrl } from './api/security-walks.ts';
 import { DeviationsSection } from './deviations-section.tsx';
+import { QueuedAnswersNotice } from './offline/queued-answers-notice.tsx';
+import { useWalkAnswerQueue, withQueuedAnswers } from './offline/use-answer-queue.ts';
 import { type QuestionEntry, QuestionStep } from './question-step.tsx';
 import './security-walks.css';
 
@@ -28,13 +30,15 @@ export function WalkPage() {
   const { t } = useTranslation();
   const { walkId = '' } = useParams();
   const walk = useSecurityWalk(walkId);
+  const queued = useWalkAnswerQueue(walkId);
   const canWalk = useHasPermission('security_walks.manage');
   const [step, setStep] = useState(0);
   const [hasMoved, setHasMoved] = useState(false);
 
   if (walk.isPending) return <Loading />;
   if (walk.isError) return <ProblemAlert error={walk.error} />;
-  const data = walk.data;
+  // Answers kept on this device show as answered; deviations become measures once the server has them.
+  const data = withQueuedAnswers(walk.data, queued);
   const entries = entriesOf(data);
   const isAnswering = data.status === 'in_progress' && canWalk;
   const moveTo = (next: number) => {
@@ -59,6 +63,7 @@ export function WalkPage() {
           status: t(`securityWalks.statuses.${data.status}`),
         })}
       />
+      <QueuedAnswersNotice queued={queued} walk={data} />
       {isAnswering && entry ? (
         <QuestionStep
           key={entry.question.key}
@@ -80,7 +85,7 @@ export function WalkPage() {
               </button>
             </p>
           )}
-          <DeviationsSection walk={data} canWalk={canWalk} />
+          <DeviationsSection walk={walk.data} canWalk={canWalk} />
           <ParticipantsAndAnswers walk={data} />
           {isAnswering ? <FinishForm walk={data} /> : <SummaryText walk={data} />}
         </>
@@ -92,6 +97,7 @@ export function WalkPage() {
 function ParticipantsAndAnswers({ walk }: { walk: SecurityWalk }) {
   const { t } = useTranslation();
   const answers = new Map(walk.answers.map((answer) => [answer.questionKey, answer]));
+  const photos = new Map(walk.photos.map((photo) => [photo.questionKey, photo]));
   return (
     <section aria-labelledby="walk-answers-title" className="panel">
       <h2 id="walk-answers-title">{t('securityWalks.walk.answers')}</h2>
@@ -121,6 +127,13 @@ function ParticipantsAndAnswers({ walk }: { walk: SecurityWalk }) {
                     {question.text}: <strong>{shown}</strong>
                   </p>
                   {answer?.note && <p className="card__meta">{answer.note}</p>}
+                  {photos.get(question.key) && (
+                    <p className="card__meta">
+                      <a href={walkPhotoUrl(walk.id, question.key)} download={photos.get(question.key)?.fileName}>
+                        {t('securityWalks.photo.show', { question: question.text })}
+                      </a>
+                    </p>
+                  )}
                 </li>
               );
             })}

@@ -2,6 +2,9 @@ import {
   concernRelations,
   type IncidentSummary,
   linkAssessments,
+  type Person,
+  type protectedTargetKinds,
+  type Site,
   type ThreatCaseInput,
   type ThreatCaseValues,
   threatCaseInputSchema,
@@ -25,14 +28,21 @@ import { Loading } from '../shared/ui/loading.tsx';
 import { PageHeader } from '../shared/ui/page-header.tsx';
 import { ProblemAlert } from '../shared/ui/problem-alert.tsx';
 import { useCreateThreatCase } from './api/create-threat-case.ts';
-import { useCaseUnits, useLinkableIncidents } from './api/get-case-options.ts';
+import {
+  useCaseUnits,
+  useLinkableIncidents,
+  useProtectableOfficials,
+  useProtectableSites,
+} from './api/get-case-options.ts';
 import { RadioRow } from './radio-row.tsx';
 import './threat-cases.css';
 
 const initialValues = {
   title: '',
   unitId: '',
-  protects: 'persons' as 'persons' | 'unit',
+  protects: 'persons' as (typeof protectedTargetKinds)[number],
+  siteId: '',
+  officialPersonId: '',
   protectedName: '',
   protectedDescription: '',
   protectedAddress: '',
@@ -54,6 +64,8 @@ function inputOf(values: Values, defaultUnitId: string): ThreatCaseInput {
     title: values.title,
     unitId: values.unitId || defaultUnitId,
     protects: values.protects,
+    siteId: values.protects === 'site' ? orNull(values.siteId) : null,
+    officialPersonId: values.protects === 'official' ? orNull(values.officialPersonId) : null,
     protectedPersons:
       values.protects === 'persons'
         ? [
@@ -102,6 +114,15 @@ function NewThreatCaseForm({ units }: { units: { id: string; name: string }[] })
   const createCase = useCreateThreatCase();
   const canReadIncidents = useHasPermission('incidents.read');
   const incidents = useLinkableIncidents(canReadIncidents);
+  // A site or an official is offered only when there is one the person may choose.
+  const sites = useProtectableSites().data ?? [];
+  const officials = useProtectableOfficials().data ?? [];
+  const targetKinds = [
+    'persons' as const,
+    'unit' as const,
+    ...(sites.length > 0 ? ['site' as const] : []),
+    ...(officials.length > 0 ? ['official' as const] : []),
+  ];
   const lastSent = useRef<{ body: string; idempotencyKey: string } | null>(null);
   const defaultUnitId = units[0]?.id ?? '';
 
@@ -141,11 +162,12 @@ function NewThreatCaseForm({ units }: { units: { id: string; name: string }[] })
           legend={t('threatCases.create.protectsLegend')}
           value={values.protects}
           onChange={set('protects')}
-          options={(['persons', 'unit'] as const).map((kind) => ({
-            value: kind,
-            label: t(`threatCases.protects.${kind}`),
-          }))}
+          options={targetKinds.map((kind) => ({ value: kind, label: t(`threatCases.protects.${kind}`) }))}
         />
+        {values.protects === 'site' && <SiteChoice sites={sites} value={values.siteId} onChange={set('siteId')} />}
+        {values.protects === 'official' && (
+          <OfficialChoice officials={officials} value={values.officialPersonId} onChange={set('officialPersonId')} />
+        )}
         {values.protects === 'persons' && (
           <fieldset className="factor-group">
             <legend className="factor-group__title">{t('threatCases.create.protectedPerson')}</legend>
@@ -281,5 +303,49 @@ function IncidentChoices({
         />
       ))}
     </fieldset>
+  );
+}
+
+function SiteChoice({ sites, value, onChange }: { sites: Site[]; value: string; onChange(id: string): void }) {
+  const { t } = useTranslation();
+  return (
+    <SelectField
+      name="siteId"
+      label={t('threatCases.create.site')}
+      hint={t('threatCases.create.siteHint')}
+      value={value}
+      onChange={onChange}
+      options={[
+        { value: '', label: t('threatCases.create.chooseSite') },
+        ...sites.map((site) => ({ value: site.id, label: `${site.name}, ${site.streetAddress}` })),
+      ]}
+    />
+  );
+}
+
+function OfficialChoice({
+  officials,
+  value,
+  onChange,
+}: {
+  officials: Person[];
+  value: string;
+  onChange(id: string): void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <SelectField
+      name="officialPersonId"
+      label={t('threatCases.create.official')}
+      value={value}
+      onChange={onChange}
+      options={[
+        { value: '', label: t('threatCases.create.chooseOfficial') },
+        ...officials.map((official) => ({
+          value: official.id,
+          label: `${official.givenName} ${official.familyName}`,
+        })),
+      ]}
+    />
   );
 }

@@ -67,6 +67,10 @@ function CaseOverview({ threatCase }: { threatCase: ThreatCase }) {
         facts={[
           [t('threatCases.detail.currentLevel'), <LevelBadge key="level" level={threatCase.currentLevel} />],
           [t('threatCases.detail.protects'), t(`threatCases.protects.${threatCase.protects}`)],
+          ...(threatCase.siteName ? [[t('threatCases.detail.site'), threatCase.siteName] as [string, string]] : []),
+          ...(threatCase.officialName
+            ? [[t('threatCases.detail.official'), threatCase.officialName] as [string, string]]
+            : []),
           [t('threatCases.detail.unit'), threatCase.unitName],
           [t('threatCases.detail.nextReview'), threatCase.nextReviewOn ? formatDate(threatCase.nextReviewOn) : notSet],
           [t('threatCases.detail.createdBy'), threatCase.createdByName],

@@ -31,20 +31,31 @@ export function CoursePage() {
     <>
       <PageHeader
         title={course.data.name}
-        intro={
+        intro={[
           course.data.validityMonths === null
             ? t('training.neverExpires')
-            : t('training.validFor', { months: course.data.validityMonths })
-        }
+            : t('training.validFor', { months: course.data.validityMonths }),
+          course.data.isProgrammeTraining ? t('training.programmeTrainingNote') : '',
+        ]
+          .filter(Boolean)
+          .join(' ')}
         actions={
           <>
             <Link className="button button--secondary" to={paths.trainingCoverageOf(courseId)}>
               {t('training.coverageLink')}
             </Link>
             {mayManage && (
-              <Link className="button button--secondary" to={paths.trainingImport(courseId)}>
-                {t('training.importLink')}
-              </Link>
+              <>
+                <Link className="button button--secondary" to={paths.trainingAttendanceList(courseId)}>
+                  {t('training.bulkLink')}
+                </Link>
+                <Link className="button button--secondary" to={paths.trainingImport(courseId)}>
+                  {t('training.importLink')}
+                </Link>
+                <Link className="button button--secondary" to={paths.trainingCourseEdit(courseId)}>
+                  {t('training.editLink')}
+                </Link>
+              </>
             )}
           </>
         }

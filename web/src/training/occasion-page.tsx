@@ -1,4 +1,4 @@
-import type { OccasionDetail } from '@varn/domain';
+import { enrolmentInputSchema, type OccasionDetail } from '@varn/domain';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -12,8 +12,10 @@ import { Loading } from '../shared/ui/loading.tsx';
 import { PageHeader } from '../shared/ui/page-header.tsx';
 import { ProblemAlert } from '../shared/ui/problem-alert.tsx';
 import { StatusMessage } from '../shared/ui/status-message.tsx';
+import { useEnrolPeople } from './api/enrol-people.ts';
 import { useOccasion } from './api/get-occasion.ts';
 import { useRecordAttendance } from './api/record-attendance.ts';
+import { ChosenPeopleField, noPeopleFilters, PeopleFilterFields } from './people-choice.tsx';
 import './training.css';
 
 /** An occasion's attendance list: tick who came; they complete the course on the occasion's day. */
@@ -35,6 +37,7 @@ export function OccasionPage() {
         }
       />
       <AttendanceList key={occasion.data.id} occasion={occasion.data} />
+      <EnrolPeople key={`enrol-${occasion.data.id}`} occasion={occasion.data} />
     </>
   );
 }
@@ -89,6 +92,53 @@ function AttendanceList({ occasion }: { occasion: OccasionDetail }) {
           </SubmitButton>
         </Form>
       )}
+    </section>
+  );
+}
+
+/** Enrols more people on the occasion, up to its places: all the chosen, or none when they do not fit. */
+function EnrolPeople({ occasion }: { occasion: OccasionDetail }) {
+  const { t } = useTranslation();
+  const titleId = useId();
+  const errors = useFormErrors();
+  const enrol = useEnrolPeople(occasion.id);
+  const [filters, setFilters] = useState(noPeopleFilters);
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [confirmation, setConfirmation] = useState('');
+  const places = occasion.capacity - occasion.enrolledCount;
+  function submit() {
+    if (enrol.isPending) return;
+    setConfirmation('');
+    const input = errors.validate(enrolmentInputSchema, { personIds: chosen });
+    if (!input) return;
+    const { personIds } = input;
+    enrol.mutate(personIds, {
+      onSuccess: () => {
+        setChosen([]);
+        setConfirmation(t('training.enrolled', { count: personIds.length }));
+      },
+      onError: errors.fail,
+    });
+  }
+  return (
+    <section aria-labelledby={titleId} className="panel">
+      <h2 id={titleId}>{t('training.enrolTitle')}</h2>
+      <p>{t('training.placesLeft', { count: Math.max(places, 0) })}</p>
+      <StatusMessage>{confirmation}</StatusMessage>
+      <PeopleFilterFields filters={filters} onChange={setFilters} />
+      <Form id="enrolment" errors={errors} onSubmit={submit} labelledBy={titleId}>
+        <ChosenPeopleField
+          name="personIds"
+          legend={t('training.enrolLegend')}
+          filters={filters}
+          chosen={chosen}
+          onChange={setChosen}
+          excluded={new Set(occasion.participants.map((person) => person.personId))}
+        />
+        <SubmitButton isPending={enrol.isPending} pendingLabel={t('common.saving')}>
+          {t('training.enrolSubmit')}
+        </SubmitButton>
+      </Form>
     </section>
   );
 }

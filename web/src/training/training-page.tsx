@@ -1,13 +1,8 @@
-import { type CourseInput, courseInputSchema } from '@varn/domain';
+import type { CourseInput } from '@varn/domain';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { CheckboxField } from '../shared/forms/checkbox-field.tsx';
-import { RecordForm } from '../shared/forms/record-form.tsx';
-import { SelectField } from '../shared/forms/select-field.tsx';
-import { TextField } from '../shared/forms/text-field.tsx';
 import { useFormErrors } from '../shared/forms/use-form-errors.ts';
-import { useFormValues } from '../shared/forms/use-form-values.ts';
 import { paths } from '../shared/paths.ts';
 import { useHasPermission } from '../shared/session/session-context.tsx';
 import { formatDate } from '../shared/ui/format-date.ts';
@@ -18,7 +13,7 @@ import { StatusMessage } from '../shared/ui/status-message.tsx';
 import { useCreateCourse } from './api/create-course.ts';
 import { type Course, useCourses } from './api/get-courses.ts';
 import { useOwnCompletions } from './api/get-own-completions.ts';
-import { useUnits } from './api/get-units.ts';
+import { CourseForm } from './course-form.tsx';
 
 /** "Utbildning": the courses, their validity and target group; planners add courses here. */
 export function TrainingPage() {
@@ -98,39 +93,12 @@ function CourseCard({ course }: { course: Course }) {
   );
 }
 
-type CourseFormValues = {
-  name: string;
-  validityMonths: string;
-  orgUnitId: string;
-  specially_remunerated: boolean;
-  leisure: boolean;
-};
-const emptyCourse: CourseFormValues = {
-  name: '',
-  validityMonths: '24',
-  orgUnitId: '',
-  specially_remunerated: false,
-  leisure: false,
-};
-
 function NewCourse() {
   const { t } = useTranslation();
   const titleId = useId();
   const errors = useFormErrors();
   const create = useCreateCourse();
-  const units = useUnits(true);
   const [created, setCreated] = useState('');
-  const { values, set, reset } = useFormValues(emptyCourse);
-  // The form's values as the domain input; an empty validity means the course never expires.
-  const input = {
-    name: values.name,
-    validityMonths: values.validityMonths.trim() === '' ? null : Number(values.validityMonths),
-    targetGroup: {
-      orgUnitIds: values.orgUnitId ? [values.orgUnitId] : [],
-      roles: [],
-      officialCategories: (['specially_remunerated', 'leisure'] as const).filter((category) => values[category]),
-    },
-  };
   function submit(valid: CourseInput, resetForm: () => void) {
     setCreated('');
     create.mutate(valid, {
@@ -145,52 +113,14 @@ function NewCourse() {
     <section aria-labelledby={titleId} className="panel">
       <h2 id={titleId}>{t('training.newCourse')}</h2>
       <StatusMessage>{created}</StatusMessage>
-      <RecordForm
+      <CourseForm
         id="new-course"
         labelledBy={titleId}
         errors={errors}
         isPending={create.isPending}
         submitLabel={t('training.createCourse')}
         onSubmit={submit}
-        schema={courseInputSchema}
-        input={input}
-        reset={reset}
-      >
-        <TextField name="name" label={t('training.courseName')} value={values.name} onChange={set('name')} />
-        <TextField
-          name="validityMonths"
-          label={t('training.validityMonths')}
-          hint={t('training.validityHint')}
-          inputMode="numeric"
-          optional
-          value={values.validityMonths}
-          onChange={set('validityMonths')}
-        />
-        <SelectField
-          name="targetGroup.orgUnitIds"
-          label={t('training.targetUnit')}
-          hint={t('training.targetUnitHint')}
-          optional
-          value={values.orgUnitId}
-          options={[
-            { value: '', label: t('common.noneSelected') },
-            ...(units.data ?? []).map((unit) => ({ value: unit.id, label: unit.name })),
-          ]}
-          onChange={set('orgUnitId')}
-        />
-        <CheckboxField
-          name="targetGroup.officialCategories.specially"
-          label={t('training.targetSpeciallyRemunerated')}
-          checked={values.specially_remunerated}
-          onChange={set('specially_remunerated')}
-        />
-        <CheckboxField
-          name="targetGroup.officialCategories.leisure"
-          label={t('training.targetLeisure')}
-          checked={values.leisure}
-          onChange={set('leisure')}
-        />
-      </RecordForm>
+      />
     </section>
   );
 }

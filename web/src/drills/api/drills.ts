@@ -19,6 +19,13 @@ export function useDrills() {
   });
 }
 
+export function useDrill(drillId: string) {
+  return useQuery({
+    queryKey: [...drillsQueryKey, 'drill', drillId],
+    queryFn: () => apiRequest(`/api/drills/${encodeURIComponent(drillId)}`, { schema: drillSchema }),
+  });
+}
+
 export function useCreateDrill() {
   const queryClient = useQueryClient();
   return useMutation({

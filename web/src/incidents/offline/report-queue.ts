@@ -1,9 +1,9 @@
 import type { Incident, IncidentReport, Problem } from '@varn/domain';
-import { createStore, del, get, set, values } from 'idb-keyval';
 import { isProblemError } from '../../shared/api/problem-error.ts';
 import { addAttachment } from '../api/add-attachments.ts';
 import { reportIncident } from '../api/report-incident.ts';
 import type { ReportValues } from '../report-values.ts';
+import { readAllStored, readStored, removeStored, writeStored } from './report-queue-storage.ts';
 
 /**
  * A report written without network, kept on this device until the server has it. The key is the
@@ -41,7 +41,6 @@ export type ReportQueueSnapshot = {
   sent: readonly SentReport[];
 };
 
-const store = createStore('varn-offline', 'report-queue');
 const lockName = 'varn-report-queue';
 
 let snapshot: ReportQueueSnapshot = { queued: [], sending: new Set(), sent: [] };
@@ -66,8 +65,7 @@ export function reportQueueSnapshot(): ReportQueueSnapshot {
 
 /** Reads the queue from IndexedDB into the snapshot (at start, and when another tab changed it). */
 export async function loadQueue(): Promise<void> {
-  const queued = await values<QueuedReport>(store);
-  update({ queued: queued.sort((first, second) => first.queuedAt.localeCompare(second.queuedAt)) });
+  update({ queued: await readAllStored() });
 }
 
 async function changed(): Promise<void> {
@@ -76,21 +74,17 @@ async function changed(): Promise<void> {
 }
 
 export async function queueReport(report: Omit<QueuedReport, 'state' | 'problem' | 'queuedAt'>): Promise<void> {
-  await set(
-    report.idempotencyKey,
-    { ...report, queuedAt: new Date().toISOString(), state: 'waiting', problem: null },
-    store,
-  );
+  await writeStored({ ...report, queuedAt: new Date().toISOString(), state: 'waiting', problem: null });
   await changed();
 }
 
 export async function removeQueuedReport(idempotencyKey: string): Promise<void> {
-  await del(idempotencyKey, store);
+  await removeStored(idempotencyKey);
   await changed();
 }
 
 async function saveState(report: QueuedReport, state: QueuedReport['state'], problem: Problem | null) {
-  await set(report.idempotencyKey, { ...report, state, problem }, store);
+  await writeStored({ ...report, state, problem });
 }
 
 /** What sending one report led to: go on with the next, or stop until the next trigger. */
@@ -124,7 +118,7 @@ async function sendOne(report: QueuedReport, handlers: SendHandlers): Promise<Ou
   try {
     const incident = await reportIncident(report.report, report.idempotencyKey);
     const failedFileNames = await uploadQueuedFiles(incident, report);
-    await del(report.idempotencyKey, store);
+    await removeStored(report.idempotencyKey);
     const sent = { idempotencyKey: report.idempotencyKey, personId: report.personId, incident, failedFileNames };
     update({ sent: [...snapshot.sent, sent] });
     handlers.onSent(incident);
@@ -171,10 +165,8 @@ export async function sendQueuedReports(personId: string, handlers: SendHandlers
   try {
     const send = async () => {
       // Read again inside the lock: another tab may have sent some while this one waited.
-      const all = await values<QueuedReport>(store);
-      all.sort((first, second) => first.queuedAt.localeCompare(second.queuedAt));
-      for (const queued of all) {
-        const current = await get<QueuedReport>(queued.idempotencyKey, store);
+      for (const queued of await readAllStored()) {
+        const current = await readStored(queued.idempotencyKey);
         if (!current || current.personId !== personId || current.state === 'failed') continue;
         if ((await sendOne(current, handlers)) === 'stop') break;
       }

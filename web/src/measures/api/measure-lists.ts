@@ -6,11 +6,13 @@ import {
   type MeasureStatus,
   type MeasureStatusChangeValues,
   measureDetailSchema,
+  measureEvidenceListSchema,
   measureListSchema,
   measurePageSchema,
   measureSchema,
   orgUnitSchema,
 } from '@varn/domain';
+import { oneFileForm, type UploadProgress, uploadOneByOne } from '../../incidents/api/add-attachments.ts';
 import { apiRequest, apiUrl, newIdempotencyKey } from '../../shared/api/api-client.ts';
 import { networkProblem, problemFromResponse } from '../../shared/api/problem-error.ts';
 
@@ -72,25 +74,27 @@ export function useBulkStatus() {
   });
 }
 
-export function useActionPlan(unitId: string) {
+/** Whose action plan: an administration's (its subtree's measures) or a site's (the measures about the address). */
+export type ActionPlanSubject = { kind: 'administration' | 'site'; id: string };
+
+const actionPlanAddress = (subject: ActionPlanSubject) =>
+  `/api/action-plans/${subject.kind === 'administration' ? 'administrations' : 'sites'}/${encodeURIComponent(subject.id)}`;
+
+export function useActionPlan(subject: ActionPlanSubject) {
   return useQuery({
-    queryKey: ['measures', 'action-plan', unitId],
-    queryFn: () =>
-      apiRequest(`/api/action-plans/administrations/${encodeURIComponent(unitId)}`, { schema: actionPlanSchema }),
+    queryKey: ['measures', 'action-plan', subject.kind, subject.id],
+    queryFn: () => apiRequest(actionPlanAddress(subject), { schema: actionPlanSchema }),
   });
 }
 
-/** Fetches the generated Word or PDF file of an administration's action plan. */
+/** Fetches the generated Word or PDF file of an action plan. */
 export async function downloadActionPlan(
-  unitId: string,
+  subject: ActionPlanSubject,
   format: 'docx' | 'pdf',
 ): Promise<{ file: Blob; fileName: string }> {
   let response: Response;
   try {
-    response = await fetch(
-      apiUrl(`/api/action-plans/administrations/${encodeURIComponent(unitId)}/document.${format}`),
-      { credentials: 'same-origin' },
-    );
+    response = await fetch(apiUrl(`${actionPlanAddress(subject)}/document.${format}`), { credentials: 'same-origin' });
   } catch {
     throw networkProblem();
   }
@@ -98,4 +102,37 @@ export async function downloadActionPlan(
   const fileName =
     /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? `handlingsplan.${format}`;
   return { file: await response.blob(), fileName };
+}
+
+const evidenceAddress = (measureId: string) => `/api/measures/${encodeURIComponent(measureId)}/evidence`;
+
+/** Where a file of evidence is downloaded; the server checks the reader and audits the read. */
+export const measureEvidenceUrl = (measureId: string, fileId: string) =>
+  `${evidenceAddress(measureId)}/${encodeURIComponent(fileId)}`;
+
+export function useMeasureEvidence(measureId: string) {
+  return useQuery({
+    queryKey: ['measures', 'evidence', measureId],
+    queryFn: () => apiRequest(evidenceAddress(measureId), { schema: measureEvidenceListSchema }),
+  });
+}
+
+/** Files of evidence, one request each so that progress shows file by file; the list is fetched again after. */
+export function useAddMeasureEvidence(measureId: string, onProgress: (progress: UploadProgress) => void) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (files: readonly File[]) =>
+      uploadOneByOne(
+        files,
+        (file, idempotencyKey) =>
+          apiRequest(evidenceAddress(measureId), {
+            method: 'POST',
+            body: oneFileForm(file),
+            idempotencyKey,
+            schema: measureEvidenceListSchema,
+          }),
+        onProgress,
+      ),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ['measures', 'evidence', measureId] }),
+  });
 }

@@ -19,6 +19,7 @@ const sourceAddresses: Partial<Record<MeasureSourceKind, string>> = {
   incident: 'incidents',
   risk_analysis: 'risk-analyses',
   security_walk: 'security-walks',
+  drill: 'drills',
 };
 
 /** Where a measure's status changes: a risk analysis's under its own permission, the rest under measures.manage. */

@@ -1,10 +1,10 @@
-import { useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import {
   listSchema,
   orgUnitSchema,
+  pageLimitMax,
   partySchema,
   type RiskAnalysis,
-  type RiskAnalysisSummary,
   riskAnalysisListSchema,
   riskAnalysisSchema,
 } from '@varn/domain';
@@ -16,19 +16,39 @@ export function riskAnalysisQueryKey(riskAnalysisId: string) {
   return [...riskAnalysesQueryKey, 'detail', riskAnalysisId] as const;
 }
 
-/** The analyses the reader may see, soonest activity first; past ones too with `includePast`. */
-export async function getRiskAnalyses(includePast: boolean): Promise<RiskAnalysisSummary[]> {
-  const body = await apiRequest('/api/risk-analyses', {
-    query: { includePast: String(includePast) },
+/** How many analyses the list shows at first and adds with "show more". */
+const listPageSize = 50;
+
+/** One page of the analyses the reader may see, soonest activity first; past ones too with `includePast`. */
+export function getRiskAnalyses(
+  includePast: boolean,
+  after: string | undefined,
+  { limit = listPageSize, latestFirst = false } = {},
+) {
+  return apiRequest('/api/risk-analyses', {
+    query: { includePast: String(includePast), latestFirst: String(latestFirst), limit, after },
     schema: riskAnalysisListSchema,
   });
-  return body.items;
 }
 
+/** The list, a page at a time (keyset: each page continues after the previous page's last analysis). */
 export function useRiskAnalyses(includePast = false) {
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: [...riskAnalysesQueryKey, 'list', { includePast }],
-    queryFn: () => getRiskAnalyses(includePast),
+    queryFn: ({ pageParam }) => getRiskAnalyses(includePast, pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+  });
+}
+
+/**
+ * The analyses a new one can copy (a recurring activity copies its last one): the latest activities
+ * first, past ones included, the first and largest page.
+ */
+export function useCopyableRiskAnalyses() {
+  return useQuery({
+    queryKey: [...riskAnalysesQueryKey, 'copyable'],
+    queryFn: async () => (await getRiskAnalyses(true, undefined, { limit: pageLimitMax, latestFirst: true })).items,
   });
 }
 
@@ -36,8 +56,24 @@ export function getRiskAnalysis(riskAnalysisId: string): Promise<RiskAnalysis> {
   return apiRequest(`/api/risk-analyses/${encodeURIComponent(riskAnalysisId)}`, { schema: riskAnalysisSchema });
 }
 
-export function useRiskAnalysis(riskAnalysisId: string) {
-  return useQuery({ queryKey: riskAnalysisQueryKey(riskAnalysisId), queryFn: () => getRiskAnalysis(riskAnalysisId) });
+export function useRiskAnalysis(riskAnalysisId: string, enabled = true) {
+  return useQuery({
+    queryKey: riskAnalysisQueryKey(riskAnalysisId),
+    queryFn: () => getRiskAnalysis(riskAnalysisId),
+    enabled,
+  });
+}
+
+/** The analysis as the duty officer may see it: only while its escalation waits after the reminder. */
+export function useUnansweredEscalation(riskAnalysisId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...riskAnalysisQueryKey(riskAnalysisId), 'unanswered-escalation'],
+    queryFn: () =>
+      apiRequest(`/api/risk-analyses/${encodeURIComponent(riskAnalysisId)}/unanswered-escalation`, {
+        schema: riskAnalysisSchema,
+      }),
+    enabled,
+  });
 }
 
 /** Who an analysis can be made for: the parties and units the reader sees (the server checks the scope). */

@@ -1,6 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
+  type ChecklistTemplateInput,
   checklistTemplateListSchema,
+  checklistTemplateSchema,
   type DeviationMeasureInput,
   type FinishWalkInput,
   listSchema,
@@ -10,13 +12,16 @@ import {
   pageSchema,
   personSchema,
   type SecurityWalkInput,
+  type SiteProtectionInput,
   securityWalkSchema,
+  siteProtectionSchema,
   siteSchema,
   siteSecurityWalksSchema,
   type WalkAnswersInput,
   walkCoverageSchema,
+  walkPhotoSchema,
 } from '@varn/domain';
-import { apiRequest } from '../../shared/api/api-client.ts';
+import { apiRequest, newIdempotencyKey } from '../../shared/api/api-client.ts';
 
 const securityWalksKey = ['security-walks'] as const;
 const walkKey = (walkId: string) => [...securityWalksKey, 'walk', walkId] as const;
@@ -27,6 +32,40 @@ export function useChecklistTemplates() {
   return useQuery({
     queryKey: [...securityWalksKey, 'templates'],
     queryFn: () => apiRequest('/api/checklist-templates', { schema: checklistTemplateListSchema }),
+  });
+}
+
+/** A template's current version (the editor starts from it). */
+export function useChecklistTemplate(templateId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...securityWalksKey, 'template', templateId],
+    queryFn: () =>
+      apiRequest(`/api/checklist-templates/${encodeURIComponent(templateId)}`, { schema: checklistTemplateSchema }),
+    enabled,
+  });
+}
+
+/** Creates a template (no id yet) or saves the next version of one; walks keep their versions. */
+export function useSaveChecklistTemplate(templateId: string | null) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ChecklistTemplateInput) =>
+      templateId
+        ? apiRequest(`/api/checklist-templates/${encodeURIComponent(templateId)}`, {
+            method: 'PATCH',
+            body: input,
+            schema: checklistTemplateSchema,
+          })
+        : apiRequest('/api/checklist-templates', {
+            method: 'POST',
+            body: input,
+            idempotencyKey: newIdempotencyKey(),
+            schema: checklistTemplateSchema,
+          }),
+    onSuccess: (template) => {
+      queryClient.setQueryData([...securityWalksKey, 'template', template.id], template);
+      return queryClient.invalidateQueries({ queryKey: [...securityWalksKey, 'templates'] });
+    },
   });
 }
 
@@ -97,6 +136,8 @@ export function useStartSecurityWalk() {
 export function useSaveWalkAnswers(walkId: string) {
   const queryClient = useQueryClient();
   return useMutation({
+    // Never held back while the browser is offline: the walk keeps the answer on the device instead.
+    networkMode: 'always',
     mutationFn: (input: WalkAnswersInput) =>
       apiRequest(`${path(walkId)}/answers`, { method: 'PATCH', body: input, schema: securityWalkSchema }),
     onSuccess: (walk) => queryClient.setQueryData(walkKey(walkId), walk),
@@ -136,5 +177,48 @@ export function useOwnerCandidates(unitId: string, enabled: boolean) {
     queryFn: () =>
       apiRequest('/api/people', { query: { unitId, limit: pageLimitMax }, schema: pageSchema(personSchema) }),
     enabled,
+  });
+}
+
+const siteProtectionKey = (siteId: string) => [...securityWalksKey, 'protection', siteId] as const;
+
+/** The site's protection profile with its history (reading it is audited on the server). */
+export function useSiteProtection(siteId: string) {
+  return useQuery({
+    queryKey: siteProtectionKey(siteId),
+    queryFn: () => apiRequest(`/api/sites/${encodeURIComponent(siteId)}/protection`, { schema: siteProtectionSchema }),
+  });
+}
+
+/** Saves the profile as its next version; the server refuses it when someone saved in between. */
+export function useSaveSiteProtection(siteId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: SiteProtectionInput) =>
+      apiRequest(`/api/sites/${encodeURIComponent(siteId)}/protection`, {
+        method: 'PATCH',
+        body: input,
+        schema: siteProtectionSchema,
+      }),
+    onSuccess: (protection) => queryClient.setQueryData(siteProtectionKey(siteId), protection),
+  });
+}
+
+/** Where an answer's photo is downloaded; the server checks the reader and audits the read. */
+export function walkPhotoUrl(walkId: string, questionKey: string): string {
+  return `${path(walkId)}/answers/${encodeURIComponent(questionKey)}/photo`;
+}
+
+/** Sets an answer's photo (a new one replaces the old; replacing is idempotent, so no key). */
+export function useSetWalkPhoto(walkId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    networkMode: 'always',
+    mutationFn: ({ questionKey, file }: { questionKey: string; file: File }) => {
+      const form = new FormData();
+      form.append('files', file, file.name);
+      return apiRequest(walkPhotoUrl(walkId, questionKey), { method: 'PUT', body: form, schema: walkPhotoSchema });
+    },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: walkKey(walkId) }),
   });
 }

@@ -1,5 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
-import { accessCandidateSchema, caseUnitSchema, incidentSummarySchema, listSchema, pageSchema } from '@varn/domain';
+import {
+  accessCandidateSchema,
+  caseUnitSchema,
+  incidentSummarySchema,
+  listSchema,
+  pageLimitMax,
+  pageSchema,
+  personSchema,
+  siteSchema,
+} from '@varn/domain';
 import { apiRequest } from '../../shared/api/api-client.ts';
 import { threatCasesQueryKey } from './get-threat-cases.ts';
 
@@ -18,6 +27,32 @@ export function useLinkableIncidents(enabled: boolean) {
     queryFn: async () =>
       (await apiRequest('/api/incidents', { query: { limit: 50 }, schema: pageSchema(incidentSummarySchema) })).items,
     enabled,
+  });
+}
+
+/**
+ * The elected officials a case may protect: those the person may see (the security department all of
+ * the tenant's), from the first, largest page.
+ */
+export function useProtectableOfficials() {
+  return useQuery({
+    queryKey: [...threatCasesQueryKey, 'officials'],
+    queryFn: async () =>
+      (
+        await apiRequest('/api/people', {
+          query: { kind: 'elected_official', limit: pageLimitMax },
+          schema: pageSchema(personSchema),
+        })
+      ).items,
+  });
+}
+
+/** The sites a case may protect: those the person may see, from the first, largest page. */
+export function useProtectableSites() {
+  return useQuery({
+    queryKey: [...threatCasesQueryKey, 'sites'],
+    queryFn: async () =>
+      (await apiRequest('/api/sites', { query: { limit: pageLimitMax }, schema: pageSchema(siteSchema) })).items,
   });
 }
 
