@@ -174,20 +174,25 @@ async function attachmentNamesOf(page: Page, incidentId: string): Promise<string
   }, incidentId);
 }
 
-/** How many persons' sites lists are kept on the device (offline/kept-sites.ts). */
+/**
+ * How many persons' sites lists the app keeps on the device (offline/kept-sites.ts). The database is
+ * opened only once the app has created it: opening a missing one would create it empty, without its
+ * store, and the app could then never keep a list there.
+ */
 async function keptSitesLists(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('varn-offline-sites');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          if (!open.result.objectStoreNames.contains('sites')) return resolve(0);
-          const count = open.result.transaction('sites').objectStore('sites').count();
-          count.onsuccess = () => resolve(count.result);
-          count.onerror = () => reject(count.error);
-        };
-      }),
+  return page.evaluate(async () =>
+    !(await indexedDB.databases()).some(({ name }) => name === 'varn-offline-sites')
+      ? 0
+      : new Promise<number>((resolve, reject) => {
+          const open = indexedDB.open('varn-offline-sites');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            if (!open.result.objectStoreNames.contains('sites')) return resolve(0);
+            const count = open.result.transaction('sites').objectStore('sites').count();
+            count.onsuccess = () => resolve(count.result);
+            count.onerror = () => reject(count.error);
+          };
+        }),
   );
 }
 
