@@ -15,7 +15,6 @@ const date = 1082;
 pg.types.setTypeParser(int8, Number);
 pg.types.setTypeParser(date, (value: string) => value);
 
-/** Opens the database the configuration names: PostgreSQL through a pool, or embedded PGlite. */
 /**
  * How the job queue reaches the same database: PostgreSQL through its own connection string, PGlite
  * through a facade that takes the one connection's lock, so that no job query ever lands inside a
@@ -38,6 +37,7 @@ export function jobDatabaseOf(db: Db): JobDatabase {
   return jobDatabase;
 }
 
+/** Opens the database the configuration names: PostgreSQL through a pool, or embedded PGlite. */
 export function openDatabase(database: Config['database']): Db {
   if (database.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: database.url, max: database.poolSize, Client: PreparingClient });
